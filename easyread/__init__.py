@@ -75,7 +75,9 @@ __all__ = [
 ]
 
 
-def check(doc: Document, profile: str | None = None, **options: Any) -> tuple[Finding, ...]:
+def check(
+    doc: Document, profile: str | None = None, **options: Any
+) -> tuple[Finding, ...]:
     """Check a document against a profile's rules and return the findings.
 
     :param profile: ``"strict"``, ``"plain"`` or a path to a profile YAML; by
@@ -98,7 +100,9 @@ def simplify(doc: Document, profile: str | None = None, **options: Any) -> Any:
     return simplify_document(doc, profile, **options)
 
 
-def render(doc: Document, fmt: str = "html", *, out: Path | str | None = None, **options: Any) -> bytes:
+def render(
+    doc: Document, fmt: str = "html", *, out: Path | str | None = None, **options: Any
+) -> bytes:
     """Render a document to ``"html"`` or ``"pdf"`` bytes (and write ``out`` if given)."""
     from .render import render_document
 

@@ -108,7 +108,9 @@ def load_config(path: Path) -> ProjectConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", where=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the config file: {exc}", where=str(path)) from None
+        raise ConfigError(
+            f"cannot read the config file: {exc}", where=str(path)
+        ) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("easyread", {})
     unknown = sorted(set(data) - _KEYS)
@@ -121,13 +123,19 @@ def load_config(path: Path) -> ProjectConfig:
     overrides = []
     for item in data.get("overrides", []):
         if not isinstance(item, dict) or "glob" not in item:
-            raise ConfigError("each [[overrides]] table needs a `glob`", where=str(path))
-        overrides.append(_Override(str(item["glob"]), {k: v for k, v in item.items() if k != "glob"}))
+            raise ConfigError(
+                "each [[overrides]] table needs a `glob`", where=str(path)
+            )
+        overrides.append(
+            _Override(str(item["glob"]), {k: v for k, v in item.items() if k != "glob"})
+        )
     base = {k: v for k, v in data.items() if k != "overrides"}
     return ProjectConfig(path=path, base=base, overrides=tuple(overrides))
 
 
-def _apply(settings: Settings, values: Mapping[str, Any], root: Path, where: str) -> Settings:
+def _apply(
+    settings: Settings, values: Mapping[str, Any], root: Path, where: str
+) -> Settings:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key in ("profile", "lang", "ui_lang", "paper"):
@@ -165,13 +173,17 @@ def settings_for(path: Path | None, *, config: Path | None = None) -> Settings:
         return Settings()
     project = load_config(config_path)
     root = config_path.parent
-    settings = _apply(Settings(config_path=config_path), project.base, root, str(config_path))
+    settings = _apply(
+        Settings(config_path=config_path), project.base, root, str(config_path)
+    )
     if path is not None:
         try:
             rel = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             rel = path.as_posix()
         for override in project.overrides:
-            if fnmatch.fnmatch(rel, override.glob) or fnmatch.fnmatch(path.name, override.glob):
+            if fnmatch.fnmatch(rel, override.glob) or fnmatch.fnmatch(
+                path.name, override.glob
+            ):
                 settings = _apply(settings, override.values, root, str(config_path))
     return settings

@@ -20,8 +20,7 @@ __all__ = ["KNOWN_KEYS", "TEMPLATES", "parse_front_matter", "split_front_matter"
 
 TEMPLATES = ("invitation", "activity", "announcement")
 KNOWN_KEYS = frozenset(
-    "title lang template profile date time end_time place address organiser organizer "
-    "contact price bring audience images reviewed_by".split()
+    ["title", "lang", "template", "profile", "date", "time", "end_time", "place", "address", "organiser", "organizer", "contact", "price", "bring", "audience", "images", "reviewed_by"]
 )
 _FENCE_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -55,12 +54,27 @@ class _NoAliasLoader(yaml.SafeLoader):
             event = self.peek_event()
             mark = event.start_mark
             raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed in front matter", problem_mark=mark
+                problem="YAML aliases (*name) are not allowed in front matter",
+                problem_mark=mark,
             )
         return super().compose_node(parent, index)
 
 
-def _load_yaml(text: str, where: str, line_offset: int) -> tuple[dict[str, Any], dict[str, int]]:
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError for 2024-02-30; keep the text so the field
+    # check can say which field is wrong and where.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def _load_yaml(
+    text: str, where: str, line_offset: int
+) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         loader = _NoAliasLoader(text)
         try:
@@ -78,8 +92,10 @@ def _load_yaml(text: str, where: str, line_offset: int) -> tuple[dict[str, Any],
             where=f"{where}:{line}:{col}",
             hint="check indentation and quote values that contain ':' or '#'",
         ) from None
-    except yaml.YAMLError as exc:
-        raise DocumentError(f"front matter is not valid YAML: {exc}", where=where) from None
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise DocumentError(
+            f"front matter is not valid YAML: {exc}", where=where
+        ) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
@@ -99,7 +115,9 @@ def _text(value: Any, key: str, where: str) -> str:
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return str(value).strip()
-    raise DocumentError(f"`{key}` must be text, not {type(value).__name__}", where=where)
+    raise DocumentError(
+        f"`{key}` must be text, not {type(value).__name__}", where=where
+    )
 
 
 def _texts(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -129,7 +147,8 @@ def _date(value: Any, where: str) -> dt.date | None:
                 hint="write it as YYYY-MM-DD, for example 2026-05-15",
             ) from None
     raise DocumentError(
-        f"`date` must be a date like 2026-05-15, not {type(value).__name__}", where=where
+        f"`date` must be a date like 2026-05-15, not {type(value).__name__}",
+        where=where,
     )
 
 
@@ -158,7 +177,9 @@ def _contact(value: Any, where: str) -> Contact:
     if isinstance(value, str):
         return Contact(name=value.strip())
     if not isinstance(value, Mapping):
-        raise DocumentError("`contact` must have name, phone and e-mail lines", where=where)
+        raise DocumentError(
+            "`contact` must have name, phone and e-mail lines", where=where
+        )
     return Contact(
         name=_text(value.get("name"), "contact.name", where),
         phone=_text(value.get("phone"), "contact.phone", where),
@@ -166,7 +187,9 @@ def _contact(value: Any, where: str) -> Contact:
     )
 
 
-def parse_front_matter(text: str, where: str, line_offset: int) -> tuple[Meta, dict[str, Any]]:
+def parse_front_matter(
+    text: str, where: str, line_offset: int
+) -> tuple[Meta, dict[str, Any]]:
     """Load front matter text and return the typed ``Meta`` and the raw mapping.
 
     :param line_offset: lines before the YAML text in the file (the ``---`` line).
@@ -187,7 +210,10 @@ def parse_front_matter(text: str, where: str, line_offset: int) -> tuple[Meta, d
     if isinstance(images_raw, list):
         images_raw = {str(i): v for i, v in enumerate(images_raw)}
     if not isinstance(images_raw, Mapping):
-        raise DocumentError("`images` must map a place (title, when, ...) to a picture", where=at("images"))
+        raise DocumentError(
+            "`images` must map a place (title, when, ...) to a picture",
+            where=at("images"),
+        )
     price = data.get("price")
     meta = Meta(
         title=_text(data.get("title"), "title", at("title")),
@@ -199,12 +225,16 @@ def parse_front_matter(text: str, where: str, line_offset: int) -> tuple[Meta, d
         end_time=_time(data.get("end_time"), "end_time", at("end_time")),
         place=_text(data.get("place"), "place", at("place")),
         address=_text(data.get("address"), "address", at("address")),
-        organiser=_text(data.get("organiser", data.get("organizer")), "organiser", at("organiser")),
+        organiser=_text(
+            data.get("organiser", data.get("organizer")), "organiser", at("organiser")
+        ),
         contact=_contact(data.get("contact"), at("contact")),
         price="" if price is None else _text(price, "price", at("price")),
         bring=_texts(data.get("bring"), "bring", at("bring")),
         audience=_text(data.get("audience"), "audience", at("audience")),
-        images={str(k): _text(v, "images", at("images")) for k, v in images_raw.items()},
+        images={
+            str(k): _text(v, "images", at("images")) for k, v in images_raw.items()
+        },
         reviewed_by=_texts(data.get("reviewed_by"), "reviewed_by", at("reviewed_by")),
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS},
         field_lines=lines,

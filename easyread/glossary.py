@@ -35,7 +35,9 @@ def parse_entries(raw: Sequence[Any], *, source: str) -> tuple[GlossaryEntry, ..
             raise ConfigError(f"glossary entry {i + 1} has no `lemma`", where=source)
         forms = item.get("forms")
         if forms is not None and not isinstance(forms, Mapping):
-            raise ConfigError(f"glossary entry {word!r}: `forms` must be a mapping", where=source)
+            raise ConfigError(
+                f"glossary entry {word!r}: `forms` must be a mapping", where=source
+            )
         entry = GlossaryEntry(
             lemma=word.lower(),
             replacement=str(item.get("replacement") or "").strip(),
@@ -62,7 +64,9 @@ def load_glossary_file(path: Path) -> tuple[GlossaryEntry, ...]:
     except FileNotFoundError:
         raise ConfigError("glossary file not found", where=str(path)) from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"glossary is not valid YAML: {exc}", where=str(path)) from None
+        raise ConfigError(
+            f"glossary is not valid YAML: {exc}", where=str(path)
+        ) from None
     if raw is None:
         return ()
     if isinstance(raw, Mapping) and "entries" in raw:
@@ -86,7 +90,9 @@ class Glossary:
                 self._by_form[form] = entry
 
     @classmethod
-    def for_pack(cls, pack: LanguagePack, extra: Iterable[GlossaryEntry] = ()) -> Glossary:
+    def for_pack(
+        cls, pack: LanguagePack, extra: Iterable[GlossaryEntry] = ()
+    ) -> Glossary:
         """The pack's starter glossary plus ``extra`` entries (which win)."""
         return cls(pack, [*pack.glossary, *extra])
 

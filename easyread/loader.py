@@ -36,7 +36,9 @@ _COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
 def _parser() -> MarkdownIt:
     # html=True only so that HTML is *recognised* and turned into literal text
     # below; the renderer escapes everything, markdown-it's renderer is unused.
-    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    md = MarkdownIt(
+        "commonmark", {"html": True, "linkify": False, "typographer": False}
+    )
     md.options["maxNesting"] = _MAX_NESTING
     return md
 
@@ -97,8 +99,16 @@ def parse_markdown(source: SourceText, body_start: int) -> list[Block]:
         t = tok.type
         if t in ("bullet_list_open", "ordered_list_open"):
             list_counter += 1
-            start = int(tok.attrs.get("start", 1) or 1) if t == "ordered_list_open" else 1
-            list_stack.append({"ordered": t == "ordered_list_open", "id": list_counter, "n": start - 1})
+            start = (
+                int(tok.attrs.get("start", 1) or 1) if t == "ordered_list_open" else 1
+            )
+            list_stack.append(
+                {
+                    "ordered": t == "ordered_list_open",
+                    "id": list_counter,
+                    "n": start - 1,
+                }
+            )
         elif t in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
         elif t == "list_item_open" and list_stack:
@@ -128,10 +138,16 @@ def parse_markdown(source: SourceText, body_start: int) -> list[Block]:
         elif t == "html_block" and tok.map is not None:
             # Comments carry easyread-disable directives; they are not text.
             if not _COMMENT_RE.match(tok.content):
-                blocks.append(_literal_block(source, tok, first_line, BlockKind.PARAGRAPH, mark="html"))
+                blocks.append(
+                    _literal_block(
+                        source, tok, first_line, BlockKind.PARAGRAPH, mark="html"
+                    )
+                )
         elif t == "hr" and tok.map is not None:
             off = _line_offset(source, tok.map[0], first_line)
-            blocks.append(Block(BlockKind.RULE, "", _span(off, off), source.location(off), ()))
+            blocks.append(
+                Block(BlockKind.RULE, "", _span(off, off), source.location(off), ())
+            )
         i += 1
     return blocks
 
@@ -212,7 +228,9 @@ def _inline_blocks(
             b.add("\n")
         elif ct.endswith("_open"):
             name = ct[: -len("_open")]
-            open_marks.setdefault(name, []).append((b.pos, str(child.attrs.get("href", ""))))
+            open_marks.setdefault(name, []).append(
+                (b.pos, str(child.attrs.get("href", "")))
+            )
         elif ct.endswith("_close"):
             name = ct[: -len("_close")]
             if open_marks.get(name):
@@ -223,12 +241,17 @@ def _inline_blocks(
             ib.add(child.content)
             b.cursor = max(b.cursor, ib.cursor)
             images.append(
-                _finish(source, ib, BlockKind.IMAGE, level, None, src=str(child.attrs.get("src", "")))
+                _finish(
+                    source,
+                    ib,
+                    BlockKind.IMAGE,
+                    level,
+                    None,
+                    src=str(child.attrs.get("src", "")),
+                )
             )
     text = "".join(b.chars)
-    if text.strip():
-        yield _finish(source, b, kind, level, list_info)
-    elif list_info is not None and not images:
+    if text.strip() or (list_info is not None and not images):
         yield _finish(source, b, kind, level, list_info)
     yield from images
 
@@ -246,7 +269,9 @@ def _text_blocks(source: SourceText, body_start: int) -> list[Block]:
         kind = BlockKind.PARAGRAPH
         if not blocks and "\n" not in chunk.strip() and _looks_like_title(chunk):
             kind = BlockKind.HEADING
-        blocks.append(_finish(source, b, kind, 1 if kind is BlockKind.HEADING else 0, None))
+        blocks.append(
+            _finish(source, b, kind, 1 if kind is BlockKind.HEADING else 0, None)
+        )
     return blocks
 
 
@@ -280,7 +305,9 @@ def load_text(
     body_start = 0
     yaml_text, yaml_start, body = split_front_matter(text, where)
     if body:
-        meta, _ = parse_front_matter(yaml_text, where, source.location(yaml_start).line - 1)
+        meta, _ = parse_front_matter(
+            yaml_text, where, source.location(yaml_start).line - 1
+        )
         meta = replace(meta, line=source.location(body - 1).line)
         body_start = body
     code = lang or meta.lang
@@ -291,13 +318,26 @@ def load_text(
             hint="add `lang: sl` (or en, de) to the front matter, or pass --lang",
         )
     pack: LanguagePack = get_pack(code)
-    raw_blocks = _text_blocks(source, body_start) if fmt == "txt" else parse_markdown(source, body_start)
+    raw_blocks = (
+        _text_blocks(source, body_start)
+        if fmt == "txt"
+        else parse_markdown(source, body_start)
+    )
     blocks = tuple(segment_block(source, b, pack) for b in raw_blocks)
     if not meta.title:
-        title = next((b.text.strip() for b in blocks if b.kind is BlockKind.HEADING), "")
+        title = next(
+            (b.text.strip() for b in blocks if b.kind is BlockKind.HEADING), ""
+        )
         meta = replace(meta, title=title)
     logger.debug("loaded %s: %d blocks, lang %s", where, len(blocks), pack.code)
-    return Document(source=source, meta=meta, blocks=blocks, lang=pack.code, pack=pack, body_start=body_start)
+    return Document(
+        source=source,
+        meta=meta,
+        blocks=blocks,
+        lang=pack.code,
+        pack=pack,
+        body_start=body_start,
+    )
 
 
 def load(path: Path | str | None, *, lang: str | None = None) -> Document:

@@ -51,7 +51,9 @@ class Severity(enum.IntEnum):
             return cls[value.strip().upper()]
         except KeyError:
             allowed = ", ".join(s.name.lower() for s in cls)
-            raise ValueError(f"unknown severity {value!r}; use one of {allowed}") from None
+            raise ValueError(
+                f"unknown severity {value!r}; use one of {allowed}"
+            ) from None
 
     def __str__(self) -> str:
         return self.name.lower()

@@ -32,12 +32,20 @@ def segment_block(source: SourceText, block: Block, pack: LanguagePack) -> Block
             if kind is TokenKind.WORD:
                 clean = word.replace("\u00ad", "")
                 tokens.append(
-                    Token(word, kind, span, source.location(span.start),
-                          pack.lemma(clean), pack.syllables(clean))  # fmt: skip
+                    Token(
+                        word,
+                        kind,
+                        span,
+                        source.location(span.start),
+                        pack.lemma(clean),
+                        pack.syllables(clean),
+                    )
                 )
             else:
                 syll = _number_syllables(word) if kind is TokenKind.NUMBER else 0
-                tokens.append(Token(word, kind, span, source.location(span.start), word, syll))
+                tokens.append(
+                    Token(word, kind, span, source.location(span.start), word, syll)
+                )
         span = block.source_span(s_start, s_end)
         sentences.append(
             Sentence(

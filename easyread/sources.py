@@ -19,7 +19,28 @@ __all__ = ["MAX_BYTES", "decode", "normalise_newlines", "read_source"]
 MAX_BYTES = 10 * 1024 * 1024
 
 # Bytes that never occur in text files, in any of the encodings we accept.
-_BINARY_BYTES = frozenset(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127}
+_BINARY_BYTES = frozenset(range(0, 9)) | {
+    11,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+    29,
+    30,
+    31,
+    127,
+}
 
 
 def normalise_newlines(text: str) -> str:
@@ -103,12 +124,17 @@ def read_source(path: Path | str | None) -> tuple[str, str, Path | None]:
         except FileNotFoundError:
             raise DocumentError("file not found", where=where) from None
         except PermissionError:
-            raise DocumentError("no permission to read this file", where=where) from None
+            raise DocumentError(
+                "no permission to read this file", where=where
+            ) from None
         except OSError as exc:
-            raise DocumentError(f"cannot read the file: {exc.strerror}", where=where) from None
+            raise DocumentError(
+                f"cannot read the file: {exc.strerror}", where=where
+            ) from None
     if len(data) > MAX_BYTES:
         raise DocumentError(
-            f"the input is too big (the limit is {MAX_BYTES // (1024 * 1024)} MB)", where=where
+            f"the input is too big (the limit is {MAX_BYTES // (1024 * 1024)} MB)",
+            where=where,
         )
     text, encoding = decode(data, where)
     return normalise_newlines(text), encoding, resolved

@@ -58,9 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"easyread {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="say more about what happens (repeat for more)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems and errors")
+    parser.add_argument(
+        "--version", action="version", version=f"easyread {__version__}"
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="say more about what happens (repeat for more)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only problems and errors"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in _COMMANDS:
         module.add_parser(sub)
@@ -68,11 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("easyread: %(levelname)s: %(message)s"))
     log = logging.getLogger("easyread")
-    log.handlers = [h for h in log.handlers if not isinstance(h, logging.StreamHandler) or isinstance(h, logging.NullHandler)]
+    log.handlers = [
+        h
+        for h in log.handlers
+        if not isinstance(h, logging.StreamHandler)
+        or isinstance(h, logging.NullHandler)
+    ]
     log.addHandler(handler)
     log.setLevel(level)
 

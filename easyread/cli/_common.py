@@ -18,7 +18,9 @@ SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
 _SKIP_DIRS = {".git", ".venv", "node_modules", "__pycache__", "out"}
 
 
-def expand_paths(items: Iterable[str], suffixes: tuple[str, ...] = SOURCE_SUFFIXES) -> list[Path | None]:
+def expand_paths(
+    items: Iterable[str], suffixes: tuple[str, ...] = SOURCE_SUFFIXES
+) -> list[Path | None]:
     """Expand files, folders and globs; ``-`` stands for standard input (``None``).
 
     Files named explicitly are taken whatever their suffix; folders and globs
@@ -60,7 +62,9 @@ def expand_paths(items: Iterable[str], suffixes: tuple[str, ...] = SOURCE_SUFFIX
 
 def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
+        )
         for name in sorted(files):
             if Path(name).suffix.lower() in suffixes:
                 yield Path(root) / name
@@ -69,7 +73,13 @@ def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
 class Progress:
     """A one-line progress bar on a terminal; silent when not a TTY."""
 
-    def __init__(self, total: int, label: str, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+    def __init__(
+        self,
+        total: int,
+        label: str,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+    ) -> None:
         self.total = total
         self.label = label
         self.done = 0

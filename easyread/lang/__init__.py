@@ -44,7 +44,9 @@ class Abbreviation:
 
     text: str
     expand: str
-    title: bool = False  # always followed by a name ("dr. Novak"): never ends a sentence
+    title: bool = (
+        False  # always followed by a name ("dr. Novak"): never ends a sentence
+    )
     can_end: bool = False  # may end a sentence ("itd.")
 
 
@@ -130,7 +132,9 @@ class TimeMatch:
     end: int
     hour: int
     minute: int
-    style: str  # "colon" (10:00), "dot" (10.00), "ordinal" (10. uri), "h", "ampm", "uhr"
+    style: (
+        str  # "colon" (10:00), "dot" (10.00), "ordinal" (10. uri), "h", "ampm", "uhr"
+    )
     has_preposition: bool = False
 
     @property
@@ -187,7 +191,9 @@ class LanguagePack(Protocol):
         """Find numbers written as words."""
         ...
 
-    def format_date(self, value: date, *, weekday: bool = True, sentence: bool = True) -> str:
+    def format_date(
+        self, value: date, *, weekday: bool = True, sentence: bool = True
+    ) -> str:
         """Write a date the easy-read way (``v petek, 10. maja 2019``)."""
         ...
 
@@ -238,7 +244,7 @@ def normalise_code(code: str) -> str:
     return code.strip().replace("_", "-").split("-", 1)[0].lower()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(code: str) -> LanguagePack:
     module = importlib.import_module(SUPPORTED[code])
     pack: LanguagePack = module.PACK_CLASS()

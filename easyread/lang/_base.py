@@ -99,9 +99,12 @@ class BasePack:
                 str(v) for v in d.get("second_person_plural_cased") or ()
             ),
             impersonal=_as_set(d.get("impersonal")),
-            number_words={str(k).lower(): int(v) for k, v in (d.get("number_words") or {}).items()},
+            number_words={
+                str(k).lower(): int(v) for k, v in (d.get("number_words") or {}).items()
+            },
             ordinal_words={
-                str(k).lower(): int(v) for k, v in (d.get("ordinal_words") or {}).items()
+                str(k).lower(): int(v)
+                for k, v in (d.get("ordinal_words") or {}).items()
             },
             idioms=_as_tuple(d.get("idioms")),
             nominal_suffixes=_as_tuple(d.get("nominal_suffixes")),
@@ -142,7 +145,9 @@ class BasePack:
     @functools.cached_property
     def _abbrev_find_re(self) -> re.Pattern[str]:
         self._abbrev_end_re  # noqa: B018 - fills _abbrev_forms
-        alts = "|".join(re.escape(k) for k in sorted(self._abbrev_forms, key=len, reverse=True))
+        alts = "|".join(
+            re.escape(k) for k in sorted(self._abbrev_forms, key=len, reverse=True)
+        )
         return re.compile(rf"(?<![\w.])(?:{alts})(?!\w)")
 
     def find_abbreviations(self, text: str) -> list[tuple[int, int, Abbreviation]]:
@@ -163,7 +168,9 @@ class BasePack:
     @property
     def acronyms(self) -> Mapping[str, str]:
         """Acronym -> expansion, from ``acronyms.yaml``."""
-        return {str(k): str(v) for k, v in (self._acronym_data.get("expand") or {}).items()}
+        return {
+            str(k): str(v) for k, v in (self._acronym_data.get("expand") or {}).items()
+        }
 
     @property
     def known_acronyms(self) -> frozenset[str]:
@@ -196,7 +203,9 @@ class BasePack:
         from ..glossary import parse_entries
 
         raw = self._data_yaml("glossary.yaml")
-        return parse_entries(raw if isinstance(raw, list) else [], source=f"{self.code}:glossary")
+        return parse_entries(
+            raw if isinstance(raw, list) else [], source=f"{self.code}:glossary"
+        )
 
     # ---------------------------------------------------------------- tokens
     def tokenize(self, text: str) -> list[tuple[int, int, TokenKind]]:
@@ -254,14 +263,17 @@ class BasePack:
         pm = _PREV_WORD_RE.search(text, 0, p_start)
         prev = pm.group(1) if pm else ""
         if prev and prev[-1].isdigit():
-            return self._number_dot_is_boundary(text, pm.start() if pm else 0, prev, nxt)
+            return self._number_dot_is_boundary(
+                text, pm.start() if pm else 0, prev, nxt
+            )
         if len(prev) == 1 and prev.isupper():
             return False  # an initial: "J. Novak"
-        if first.islower():
-            return False  # unknown abbreviation: "cca. pet"
-        return True
+        # A dot before a lower-case word is an unknown abbreviation: "cca. pet".
+        return not first.islower()
 
-    def _number_dot_is_boundary(self, text: str, prev_start: int, prev: str, nxt: str) -> bool:
+    def _number_dot_is_boundary(
+        self, text: str, prev_start: int, prev: str, nxt: str
+    ) -> bool:
         first = nxt[0]
         if first.islower() or first.isdigit():
             return False  # "10. maja", "ob 10. uri", "10. 5. 2024"
@@ -350,11 +362,15 @@ class BasePack:
         """Find clock times in running text."""
         raise NotImplementedError
 
-    def format_date(self, value: date, *, weekday: bool = True, sentence: bool = True) -> str:  # pragma: no cover
+    def format_date(
+        self, value: date, *, weekday: bool = True, sentence: bool = True
+    ) -> str:  # pragma: no cover
         """Write a date the easy-read way."""
         raise NotImplementedError
 
-    def format_time(self, value: time, *, sentence: bool = True) -> str:  # pragma: no cover
+    def format_time(
+        self, value: time, *, sentence: bool = True
+    ) -> str:  # pragma: no cover
         """Write a clock time the easy-read way."""
         raise NotImplementedError
 

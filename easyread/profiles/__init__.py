@@ -80,7 +80,9 @@ def _merge(base: Profile, data: Mapping[str, Any], name: str, where: str) -> Pro
         if value is False:
             value = {"enabled": False}
         if not isinstance(value, Mapping):
-            raise ConfigError(f"rule settings for {rule_id!r} must be a mapping", where=where)
+            raise ConfigError(
+                f"rule settings for {rule_id!r} must be a mapping", where=where
+            )
         rules.setdefault(str(rule_id), {}).update(value)
     render = {**base.render, **(data.get("render") or {})}
     transforms = tuple(data["transforms"]) if "transforms" in data else base.transforms
@@ -103,7 +105,9 @@ def _builtin(name: str) -> Profile:
     return _merge(base, data, name, f"easyread/profiles/{name}.yaml")
 
 
-def load_profile(name: str | Path | None = None, _seen: tuple[str, ...] = ()) -> Profile:
+def load_profile(
+    name: str | Path | None = None, _seen: tuple[str, ...] = ()
+) -> Profile:
     """Load ``strict``, ``plain`` or a profile YAML file (default ``strict``).
 
     Aliases: ``easy-read``, ``lahko-branje``, ``leichte-sprache`` -> strict;
@@ -130,7 +134,10 @@ def load_profile(name: str | Path | None = None, _seen: tuple[str, ...] = ()) ->
     data = _read_yaml(text, str(path))
     parent = data.get("extends") or "strict"
     parent_path = str(parent)
-    if Path(parent_path).suffix in (".yaml", ".yml") and not Path(parent_path).is_absolute():
+    if (
+        Path(parent_path).suffix in (".yaml", ".yml")
+        and not Path(parent_path).is_absolute()
+    ):
         parent_path = str(path.parent / parent_path)
     base = load_profile(parent_path, (*_seen, str(path)))
     return _merge(base, data, str(data.get("name") or path.stem), str(path))

@@ -8,7 +8,15 @@ from datetime import date, time
 from .. import DateMatch, TimeMatch
 from .._base import BasePack, drop_overlaps, year_of
 
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+WEEKDAYS = (
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+)
 MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
@@ -18,7 +26,9 @@ _MONTH_ALT = "|".join(
     f"(?P<m{i}>{name}|{name[:3]}\\.)" if len(name) > 4 else f"(?P<m{i}>{name})"
     for i, name in enumerate(MONTHS)
 ).replace("(?P<m0>Januar|Jan\\.)", "(?P<m0>Januar|Jänner|Jan\\.)")
-_WEEKDAY_ALT = "|".join(f"(?P<w{i}>{name}s?|{name[:2]}\\.)" for i, name in enumerate(WEEKDAYS))
+_WEEKDAY_ALT = "|".join(
+    f"(?P<w{i}>{name}s?|{name[:2]}\\.)" for i, name in enumerate(WEEKDAYS)
+)
 _WEEKDAY_PREFIX = rf"(?:(?P<prep>\b(?:am|ab|bis|vom|Am|Ab|Bis|Vom)\s+)?(?:{_WEEKDAY_ALT}),?\s+(?:den\s+)?)?"
 
 _DATE_WORDS_RE = re.compile(
@@ -53,7 +63,7 @@ class GermanPack(BasePack):
     name = "Deutsch"
     # "am 3. Mai", "die 2. Klasse": an ordinal is often followed by a capital.
     ordinal_before_capital = frozenset(
-        "am vom bis zum zur im ab seit der die das den dem des ein eine einen einem jeden jede".split()
+        ["am", "vom", "bis", "zum", "zur", "im", "ab", "seit", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "jeden", "jede"]
     )
 
     def _lemma_input(self, word: str) -> str:
@@ -81,30 +91,66 @@ class GermanPack(BasePack):
         found: list[DateMatch] = []
         for m in _DATE_WORDS_RE.finditer(text):
             month = next(i for i in range(12) if m.group(f"m{i}")) + 1
-            found.append(self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words"))
+            found.append(
+                self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words")
+            )
         for m in _DATE_NUM_RE.finditer(text):
-            found.append(self._date(m, int(m.group("d")), int(m.group("mo")), year_of(m.group("y")), "numeric"))
+            found.append(
+                self._date(
+                    m,
+                    int(m.group("d")),
+                    int(m.group("mo")),
+                    year_of(m.group("y")),
+                    "numeric",
+                )
+            )
         for m in _DATE_ISO_RE.finditer(text):
-            found.append(DateMatch(m.start(), m.end(), int(m.group("d")), int(m.group("mo")), int(m.group("y")), "iso"))
+            found.append(
+                DateMatch(
+                    m.start(),
+                    m.end(),
+                    int(m.group("d")),
+                    int(m.group("mo")),
+                    int(m.group("y")),
+                    "iso",
+                )
+            )
         return drop_overlaps(found)
 
     @staticmethod
-    def _date(m: re.Match[str], day: int, month: int, year: int | None, style: str) -> DateMatch:
+    def _date(
+        m: re.Match[str], day: int, month: int, year: int | None, style: str
+    ) -> DateMatch:
         weekday = next((i for i in range(7) if m.group(f"w{i}")), None)
-        return DateMatch(m.start(), m.end(), day, month, year, style, weekday, bool(m.group("prep")))
+        return DateMatch(
+            m.start(), m.end(), day, month, year, style, weekday, bool(m.group("prep"))
+        )
 
     def find_times(self, text: str) -> list[TimeMatch]:
         """Find ``10 Uhr``, ``10:30 Uhr``, ``10.30 Uhr``, ``10:30``."""
         found: list[TimeMatch] = []
         for m in _TIME_UHR_RE.finditer(text):
-            found.append(TimeMatch(m.start(), m.end(), int(m.group("h")), int(m.group("mi") or 0), "uhr", bool(m.group("prep"))))
+            found.append(
+                TimeMatch(
+                    m.start(),
+                    m.end(),
+                    int(m.group("h")),
+                    int(m.group("mi") or 0),
+                    "uhr",
+                    bool(m.group("prep")),
+                )
+            )
         for m in _TIME_COLON_RE.finditer(text):
             h, mi = int(m.group("h")), int(m.group("mi"))
             if h <= 24 and mi <= 59:
-                found.append(TimeMatch(m.start(), m.end(), h, mi, "colon", bool(m.group("prep"))))
+                found.append(
+                    TimeMatch(m.start(), m.end(), h, mi, "colon", bool(m.group("prep")))
+                )
         return drop_overlaps(found)
 
-    def format_date(self, value: date, *, weekday: bool = True, sentence: bool = True) -> str:
+    def format_date(
+        self, value: date, *, weekday: bool = True, sentence: bool = True
+    ) -> str:
         """``Freitag, 10. Mai 2019`` (``am Freitag, 10. Mai 2019`` in a sentence)."""
         text = f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
         if not weekday:
@@ -114,7 +160,11 @@ class GermanPack(BasePack):
 
     @staticmethod
     def _clock(value: time) -> str:
-        return f"{value.hour} Uhr" if value.minute == 0 else f"{value.hour}:{value.minute:02d} Uhr"
+        return (
+            f"{value.hour} Uhr"
+            if value.minute == 0
+            else f"{value.hour}:{value.minute:02d} Uhr"
+        )
 
     def format_time(self, value: time, *, sentence: bool = True) -> str:
         """``um 10 Uhr``, ``um 10:30 Uhr``."""

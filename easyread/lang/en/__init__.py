@@ -8,7 +8,15 @@ from datetime import date, time
 from .. import DateMatch, TimeMatch
 from .._base import BasePack, drop_overlaps, year_of
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -18,7 +26,9 @@ _MONTH_ALT = "|".join(
     f"(?P<m{i}>{name}|{name[:3]}\\.?)" if len(name) > 4 else f"(?P<m{i}>{name})"
     for i, name in enumerate(MONTHS)
 )
-_WEEKDAY_ALT = "|".join(f"(?P<w{i}>{name}|{name[:3]}\\.?)" for i, name in enumerate(WEEKDAYS))
+_WEEKDAY_ALT = "|".join(
+    f"(?P<w{i}>{name}|{name[:3]}\\.?)" for i, name in enumerate(WEEKDAYS)
+)
 _WEEKDAY_PREFIX = rf"(?:(?P<prep>\bon\s+)?(?:{_WEEKDAY_ALT}),?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 
@@ -42,7 +52,8 @@ _TIME_COLON_RE = re.compile(
     r"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?(?<![\d.:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])"
 )
 _TIME_OCLOCK_RE = re.compile(
-    r"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?(?<![\d.:])(?P<h>\d{1,2})\s+o'clock\b", re.IGNORECASE
+    r"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?(?<![\d.:])(?P<h>\d{1,2})\s+o'clock\b",
+    re.IGNORECASE,
 )
 
 
@@ -55,10 +66,8 @@ def count_syllables(word: str) -> int:
         return 1
     w = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", w)
     w = re.sub(r"^y", "", w)
-    count = len(re.findall(r"[aeiouy]{1,2}", w))
-    if re.search(r"[^aeiouy]le$", word.lower()):
-        count += 1
-    return max(count, 1)
+    # A final consonant + "le" keeps its "e" above, so "table" counts 2.
+    return max(len(re.findall(r"[aeiouy]{1,2}", w)), 1)
 
 
 class EnglishPack(BasePack):
@@ -88,33 +97,80 @@ class EnglishPack(BasePack):
         for rx in (_DATE_DMY_RE, _DATE_MDY_RE):
             for m in rx.finditer(text):
                 month = next(i for i in range(12) if m.group(f"m{i}")) + 1
-                found.append(self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words"))
+                found.append(
+                    self._date(
+                        m, int(m.group("d")), month, year_of(m.group("y")), "words"
+                    )
+                )
         for m in _DATE_NUM_RE.finditer(text):
-            found.append(self._date(m, int(m.group("d")), int(m.group("mo")), year_of(m.group("y")), "numeric"))
+            found.append(
+                self._date(
+                    m,
+                    int(m.group("d")),
+                    int(m.group("mo")),
+                    year_of(m.group("y")),
+                    "numeric",
+                )
+            )
         for m in _DATE_ISO_RE.finditer(text):
-            found.append(DateMatch(m.start(), m.end(), int(m.group("d")), int(m.group("mo")), int(m.group("y")), "iso"))
+            found.append(
+                DateMatch(
+                    m.start(),
+                    m.end(),
+                    int(m.group("d")),
+                    int(m.group("mo")),
+                    int(m.group("y")),
+                    "iso",
+                )
+            )
         return drop_overlaps(found)
 
     @staticmethod
-    def _date(m: re.Match[str], day: int, month: int, year: int | None, style: str) -> DateMatch:
+    def _date(
+        m: re.Match[str], day: int, month: int, year: int | None, style: str
+    ) -> DateMatch:
         weekday = next((i for i in range(7) if m.group(f"w{i}")), None)
-        return DateMatch(m.start(), m.end(), day, month, year, style, weekday, bool(m.group("prep")))
+        return DateMatch(
+            m.start(), m.end(), day, month, year, style, weekday, bool(m.group("prep"))
+        )
 
     def find_times(self, text: str) -> list[TimeMatch]:
         """Find ``10am``, ``10.30 a.m.``, ``10:00``, ``10 o'clock``."""
         found: list[TimeMatch] = []
         for m in _TIME_AMPM_RE.finditer(text):
             h = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
-            found.append(TimeMatch(m.start(), m.end(), h, int(m.group("mi") or 0), "ampm", bool(m.group("prep"))))
+            found.append(
+                TimeMatch(
+                    m.start(),
+                    m.end(),
+                    h,
+                    int(m.group("mi") or 0),
+                    "ampm",
+                    bool(m.group("prep")),
+                )
+            )
         for m in _TIME_COLON_RE.finditer(text):
             h, mi = int(m.group("h")), int(m.group("mi"))
             if h <= 24 and mi <= 59:
-                found.append(TimeMatch(m.start(), m.end(), h, mi, "colon", bool(m.group("prep"))))
+                found.append(
+                    TimeMatch(m.start(), m.end(), h, mi, "colon", bool(m.group("prep")))
+                )
         for m in _TIME_OCLOCK_RE.finditer(text):
-            found.append(TimeMatch(m.start(), m.end(), int(m.group("h")), 0, "oclock", bool(m.group("prep"))))
+            found.append(
+                TimeMatch(
+                    m.start(),
+                    m.end(),
+                    int(m.group("h")),
+                    0,
+                    "oclock",
+                    bool(m.group("prep")),
+                )
+            )
         return drop_overlaps(found)
 
-    def format_date(self, value: date, *, weekday: bool = True, sentence: bool = True) -> str:
+    def format_date(
+        self, value: date, *, weekday: bool = True, sentence: bool = True
+    ) -> str:
         """``Friday 10 May 2019`` (``on Friday 10 May 2019`` in a sentence)."""
         text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
         if not weekday:
@@ -130,7 +186,11 @@ class EnglishPack(BasePack):
             return "12 midnight"
         hour = value.hour % 12 or 12
         suffix = "am" if value.hour < 12 else "pm"
-        return f"{hour} {suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d} {suffix}"
+        return (
+            f"{hour} {suffix}"
+            if value.minute == 0
+            else f"{hour}:{value.minute:02d} {suffix}"
+        )
 
     def format_time(self, value: time, *, sentence: bool = True) -> str:
         """``at 10 am``, ``at 10:30 am``, ``at 12 noon``."""

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from datetime import date, time
 
-from .._base import BasePack, drop_overlaps, year_of
 from .. import DateMatch, TimeMatch
+from .._base import BasePack, drop_overlaps, year_of
 
 WEEKDAYS_NOM = ("ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota", "nedelja")
 WEEKDAYS_ACC = ("ponedeljek", "torek", "sredo", "četrtek", "petek", "soboto", "nedeljo")
@@ -35,7 +35,8 @@ _MONTH_ALT = "|".join(f"(?P<m{i}>{stem}[a-z]*)" for i, stem in enumerate(_MONTH_
 # Weekday in any common case: ponedeljek/ponedeljka, sreda/sredo/srede, ...
 _WEEKDAY_STEMS = ("ponedelj", "tor", "sred", "četrt", "pet", "sobot", "nedelj")
 _WEEKDAY_ALT = "|".join(
-    f"(?P<w{i}>{stem}(?:ek|ka|ku|kom|a|o|e|i|om))" for i, stem in enumerate(_WEEKDAY_STEMS)
+    f"(?P<w{i}>{stem}(?:ek|ka|ku|kom|a|o|e|i|om))"
+    for i, stem in enumerate(_WEEKDAY_STEMS)
 )
 _WEEKDAY_PREFIX = rf"(?:(?P<prep>\b(?:v|do|od|za|na)\s+)?(?:{_WEEKDAY_ALT})\b,?\s+)?"
 
@@ -55,7 +56,8 @@ _TIME_ORDINAL_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_H_RE = re.compile(
-    r"(?:(?P<prep>\b(?:ob|od|do|okoli)\s+))?(?<![\d.])(?P<h>\d{1,2})\s?h\b", re.IGNORECASE
+    r"(?:(?P<prep>\b(?:ob|od|do|okoli)\s+))?(?<![\d.])(?P<h>\d{1,2})\s?h\b",
+    re.IGNORECASE,
 )
 # "ob 10.30", "od 9.00 do 12.00", "10:00", "10.00 uri" (wrong but common)
 _TIME_HM_RE = re.compile(
@@ -129,17 +131,36 @@ class SlovenianPack(BasePack):
         found: list[DateMatch] = []
         for m in _DATE_WORDS_RE.finditer(text):
             month = next(i for i in range(12) if m.group(f"m{i}")) + 1
-            found.append(self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words"))
+            found.append(
+                self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words")
+            )
         for m in _DATE_NUM_RE.finditer(text):
             found.append(
-                self._date(m, int(m.group("d")), int(m.group("mo")), year_of(m.group("y")), "numeric")
+                self._date(
+                    m,
+                    int(m.group("d")),
+                    int(m.group("mo")),
+                    year_of(m.group("y")),
+                    "numeric",
+                )
             )
         for m in _DATE_ISO_RE.finditer(text):
-            found.append(DateMatch(m.start(), m.end(), int(m.group("d")), int(m.group("mo")), int(m.group("y")), "iso"))
+            found.append(
+                DateMatch(
+                    m.start(),
+                    m.end(),
+                    int(m.group("d")),
+                    int(m.group("mo")),
+                    int(m.group("y")),
+                    "iso",
+                )
+            )
         return drop_overlaps(found)
 
     @staticmethod
-    def _date(m: re.Match[str], day: int, month: int, year: int | None, style: str) -> DateMatch:
+    def _date(
+        m: re.Match[str], day: int, month: int, year: int | None, style: str
+    ) -> DateMatch:
         weekday = next((i for i in range(7) if m.group(f"w{i}")), None)
         return DateMatch(
             m.start(), m.end(), day, month, year, style, weekday, bool(m.group("prep"))
@@ -149,9 +170,22 @@ class SlovenianPack(BasePack):
         """Find ``ob 10. uri``, ``ob 10.30``, ``10:00``, ``10h``."""
         found: list[TimeMatch] = []
         for m in _TIME_ORDINAL_RE.finditer(text):
-            found.append(TimeMatch(m.start(), m.end(), int(m.group("h")), 0, "ordinal", bool(m.group("prep"))))
+            found.append(
+                TimeMatch(
+                    m.start(),
+                    m.end(),
+                    int(m.group("h")),
+                    0,
+                    "ordinal",
+                    bool(m.group("prep")),
+                )
+            )
         for m in _TIME_H_RE.finditer(text):
-            found.append(TimeMatch(m.start(), m.end(), int(m.group("h")), 0, "h", bool(m.group("prep"))))
+            found.append(
+                TimeMatch(
+                    m.start(), m.end(), int(m.group("h")), 0, "h", bool(m.group("prep"))
+                )
+            )
         for m in _TIME_HM_RE.finditer(text):
             is_colon = m.group("sep") == ":"
             # "10.30" is a time only with a time word around it; "10:30" always is.
@@ -161,11 +195,17 @@ class SlovenianPack(BasePack):
             if h > 24 or mi > 59:
                 continue
             style = "colon" if is_colon else "dot"
-            start = m.start("h") if not m.group("prep") or m.group("prep").strip() in "–-" else m.start()
+            start = (
+                m.start("h")
+                if not m.group("prep") or m.group("prep").strip() in "–-"
+                else m.start()
+            )
             found.append(TimeMatch(start, m.end(), h, mi, style, bool(m.group("prep"))))
         return drop_overlaps(found)
 
-    def format_date(self, value: date, *, weekday: bool = True, sentence: bool = True) -> str:
+    def format_date(
+        self, value: date, *, weekday: bool = True, sentence: bool = True
+    ) -> str:
         """``v petek, 10. maja 2019`` (sentence) or ``petek, 10. maja 2019`` (label)."""
         text = f"{value.day}. {MONTHS_GEN[value.month - 1]} {value.year}"
         if not weekday:
@@ -176,7 +216,11 @@ class SlovenianPack(BasePack):
 
     def format_time(self, value: time, *, sentence: bool = True) -> str:
         """``ob 10. uri`` for full hours, ``ob 10.30`` with minutes."""
-        core = f"{value.hour}. uri" if value.minute == 0 else f"{value.hour}.{value.minute:02d}"
+        core = (
+            f"{value.hour}. uri"
+            if value.minute == 0
+            else f"{value.hour}.{value.minute:02d}"
+        )
         if sentence:
             return f"ob {core}"
         return f"{value.hour}. ura" if value.minute == 0 else core
