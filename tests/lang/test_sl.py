@@ -15,17 +15,38 @@ SL = get_pack("sl")
     ("text", "expected"),
     [
         # ordinals, dates and times are not sentence ends
-        ("Dogodek bo v petek, 10. maja 2019, ob 10. uri.", ["Dogodek bo v petek, 10. maja 2019, ob 10. uri."]),
-        ("Začnemo ob 10.30. Končamo ob 12. uri.", ["Začnemo ob 10.30.", "Končamo ob 12. uri."]),
-        ("Pridite v 1. nadstropje. Tam je soba.", ["Pridite v 1. nadstropje.", "Tam je soba."]),
+        (
+            "Dogodek bo v petek, 10. maja 2019, ob 10. uri.",
+            ["Dogodek bo v petek, 10. maja 2019, ob 10. uri."],
+        ),
+        (
+            "Začnemo ob 10.30. Končamo ob 12. uri.",
+            ["Začnemo ob 10.30.", "Končamo ob 12. uri."],
+        ),
+        (
+            "Pridite v 1. nadstropje. Tam je soba.",
+            ["Pridite v 1. nadstropje.", "Tam je soba."],
+        ),
         ("Prijave do 13. 5. 2024. Hvala.", ["Prijave do 13. 5. 2024.", "Hvala."]),
         ("Rok je 15.05.2026. Pohitite.", ["Rok je 15.05.2026.", "Pohitite."]),
         # abbreviations
         ("Dr. Novak bo bral, npr. o živalih.", ["Dr. Novak bo bral, npr. o živalih."]),
-        ("Pokličite na tel. 01 234 56 78. Društvo vas pozdravlja.", ["Pokličite na tel. 01 234 56 78.", "Društvo vas pozdravlja."]),
-        ("Vodi ga mag. Ana Kos, prof. slovenščine. Hvala!", ["Vodi ga mag. Ana Kos, prof. slovenščine.", "Hvala!"]),
-        ("Knjižnica je na Tomšičevi ul. 3. Pridite.", ["Knjižnica je na Tomšičevi ul. 3.", "Pridite."]),
-        ("Prinesite copate, barvice itd. Vodi ga Ana.", ["Prinesite copate, barvice itd.", "Vodi ga Ana."]),
+        (
+            "Pokličite na tel. 01 234 56 78. Društvo vas pozdravlja.",
+            ["Pokličite na tel. 01 234 56 78.", "Društvo vas pozdravlja."],
+        ),
+        (
+            "Vodi ga mag. Ana Kos, prof. slovenščine. Hvala!",
+            ["Vodi ga mag. Ana Kos, prof. slovenščine.", "Hvala!"],
+        ),
+        (
+            "Knjižnica je na Tomšičevi ul. 3. Pridite.",
+            ["Knjižnica je na Tomšičevi ul. 3.", "Pridite."],
+        ),
+        (
+            "Prinesite copate, barvice itd. Vodi ga Ana.",
+            ["Prinesite copate, barvice itd.", "Vodi ga Ana."],
+        ),
         ("To je t. i. bralna ura. Pridite.", ["To je t. i. bralna ura.", "Pridite."]),
         ("Prijavite se na št. 5. Hvala.", ["Prijavite se na št. 5.", "Hvala."]),
         ("Npr. kava ali čaj. Izberite.", ["Npr. kava ali čaj.", "Izberite."]),
@@ -89,7 +110,12 @@ def test_format_date_without_weekday() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(time(10, 0), "ob 10. uri"), (time(10, 30), "ob 10.30"), (time(9, 5), "ob 9.05"), (time(17, 0), "ob 17. uri")],
+    [
+        (time(10, 0), "ob 10. uri"),
+        (time(10, 30), "ob 10.30"),
+        (time(9, 5), "ob 9.05"),
+        (time(17, 0), "ob 17. uri"),
+    ],
 )
 def test_format_time(value: time, expected: str) -> None:
     assert SL.format_time(value) == expected
@@ -113,7 +139,9 @@ def test_format_time_range() -> None:
         ("do 13. 5. se prijavite", (13, 5, None, None, "numeric")),
     ],
 )
-def test_find_dates(text: str, found: tuple[int, int, int | None, int | None, str]) -> None:
+def test_find_dates(
+    text: str, found: tuple[int, int, int | None, int | None, str]
+) -> None:
     (m,) = SL.find_dates(text)
     assert (m.day, m.month, m.year, m.weekday, m.style) == found
 
@@ -144,7 +172,10 @@ def test_plain_decimal_is_not_a_time() -> None:
 
 
 def test_time_range_gives_two_times() -> None:
-    assert [(m.hour, m.minute) for m in SL.find_times("od 9.00 do 12.00")] == [(9, 0), (12, 0)]
+    assert [(m.hour, m.minute) for m in SL.find_times("od 9.00 do 12.00")] == [
+        (9, 0),
+        (12, 0),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -161,7 +192,10 @@ def test_number_words(text: str, values: list[int]) -> None:
 
 
 def test_abbreviations_are_found_with_expansions() -> None:
-    found = {SL.abbreviations[a.text].text: a.expand for _, _, a in SL.find_abbreviations("npr. tel. 02 in t. i. ura")}
+    found = {
+        SL.abbreviations[a.text].text: a.expand
+        for _, _, a in SL.find_abbreviations("npr. tel. 02 in t. i. ura")
+    }
     assert found == {"npr.": "na primer", "tel.": "telefon", "t. i.": "tako imenovani"}
 
 
