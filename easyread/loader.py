@@ -129,7 +129,7 @@ def parse_markdown(source: SourceText, body_start: int) -> list[Block]:
                 kind, level = BlockKind.QUOTE, quote_depth
             else:
                 kind, level = BlockKind.PARAGRAPH, 0
-            top = list_stack[-1] if list_stack else None
+            top: dict[str, Any] | None = list_stack[-1] if list_stack else None
             blocks.extend(_inline_blocks(source, tok, first_line, kind, level, top))
             if top is not None:
                 top["first"] = False

@@ -11,7 +11,7 @@ import bisect
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -268,9 +268,9 @@ class Meta:
     lang: str = ""
     template: str = "announcement"
     profile: str = ""
-    date: date | None = None
-    time: time | None = None
-    end_time: time | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
+    end_time: dt.time | None = None
     place: str = ""
     address: str = ""
     organiser: str = ""
