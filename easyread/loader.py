@@ -112,9 +112,8 @@ def parse_markdown(source: SourceText, body_start: int) -> list[Block]:
         elif t in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
         elif t == "list_item_open" and list_stack:
-            top = list_stack[-1]
-            top["n"] = int(tok.info) if tok.info.isdigit() else top["n"] + 1
-            top["first"] = True
+            current = list_stack[-1]
+            current["n"] = int(tok.info) if tok.info.isdigit() else current["n"] + 1
         elif t == "blockquote_open":
             quote_depth += 1
         elif t == "blockquote_close":
@@ -129,10 +128,8 @@ def parse_markdown(source: SourceText, body_start: int) -> list[Block]:
                 kind, level = BlockKind.QUOTE, quote_depth
             else:
                 kind, level = BlockKind.PARAGRAPH, 0
-            top: dict[str, Any] | None = list_stack[-1] if list_stack else None
+            top = list_stack[-1] if list_stack else None
             blocks.extend(_inline_blocks(source, tok, first_line, kind, level, top))
-            if top is not None:
-                top["first"] = False
         elif t in ("fence", "code_block") and tok.map is not None:
             blocks.append(_literal_block(source, tok, first_line, BlockKind.CODE))
         elif t == "html_block" and tok.map is not None:
