@@ -30,6 +30,12 @@ Method (the same for every language):
 5. Stop when 6,000 distinct lemmas have been written (the surface forms added
    in step 4 come on top, so a file has about 6,000 to 8,000 lines).
 
+German only: wordfreq case-folds its words, so "ß" comes out as "ss"
+("strasse", "gross", "heisst"). For a form with "ss", every variant with "ß"
+in place of one or more "ss" that simplemma knows (``simplemma.is_known``) is
+treated as a form too, right after it: "strasse" also gives "straße" and its
+lemma. Both spellings end up in the list (Swiss German writes "ss").
+
 The output is deterministic for fixed versions of wordfreq and simplemma.
 """
 
@@ -54,6 +60,25 @@ OUT_ROOT = REPO / "easyread" / "lang"
 
 LANG_NAMES = {"sl": "Slovenian", "en": "English", "de": "German"}
 
+SHARP_S_NOTE = """
+# wordfreq writes "ß" as "ss"; spellings with "ß" that simplemma knows were
+# added next to them ("strasse", "straße"), so both spellings are listed."""
+
+
+def sharp_s_variants(form: str) -> list[str]:
+    """German: the spellings with "ß" for one or more "ss" in form, known to simplemma."""
+    parts = form.split("ss")
+    if len(parts) == 1 or len(parts) > 4:
+        return []
+    variants = []
+    for mask in range(1, 2 ** (len(parts) - 1)):
+        word = parts[0]
+        for i, part in enumerate(parts[1:]):
+            word += ("ß" if mask >> i & 1 else "ss") + part
+        if simplemma.is_known(word, lang="de"):
+            variants.append(word)
+    return variants
+
 
 def build(code: str) -> tuple[list[str], int, int]:
     """Return (lines, number of lemmas, number of forms read)."""
@@ -62,20 +87,22 @@ def build(code: str) -> tuple[list[str], int, int]:
     out: list[str] = []
     lemmas = 0
     rank = 0  # rank among alphabetic forms
-    for form in forms:
-        if not form.isalpha():
+    for token in forms:
+        if not token.isalpha():
             continue
-        form = form.lower()
-        lemma = simplemma.lemmatize(form, lang=code).lower()
-        if not lemma.isalpha():
-            lemma = form
-        if lemma not in seen:
-            seen.add(lemma)
-            out.append(lemma)
-            lemmas += 1
-        if rank < SURFACE_FORMS and form not in seen:
-            seen.add(form)
-            out.append(form)
+        token = token.lower()
+        spellings = [token] + (sharp_s_variants(token) if code == "de" else [])
+        for form in spellings:
+            lemma = simplemma.lemmatize(form, lang=code).lower()
+            if not lemma.isalpha():
+                lemma = form
+            if lemma not in seen:
+                seen.add(lemma)
+                out.append(lemma)
+                lemmas += 1
+            if rank < SURFACE_FORMS and form not in seen:
+                seen.add(form)
+                out.append(form)
         rank += 1
         if lemmas >= MAX_LEMMAS:
             break
@@ -92,7 +119,7 @@ def header(code: str, n_lines: int, n_lemmas: int, n_forms: int) -> str:
 # frequent alphabetic word forms, plus the surface forms among the first
 # {SURFACE_FORMS} alphabetic forms (written right after their lemma, without
 # duplicates). The lemmatiser is imperfect, so look up both the word form and
-# its lemma.
+# its lemma.{SHARP_S_NOTE if code == "de" else ""}
 #
 # Built by tools/build_wordlists.py from
 #   wordfreq {version('wordfreq')}: top_n_list("{code}", {TOP_N}, wordlist="{WORDLIST}"), alphabetic tokens only
