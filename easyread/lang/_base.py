@@ -251,6 +251,8 @@ class BasePack:
         if punct.startswith(".."):
             return not first.islower()
         # A single dot: abbreviation, ordinal, initial, or sentence end?
+        if self.abbreviations and self._inside_abbreviation(text, p_start):
+            return False  # the first dot of "z. B." or "t. i."
         window = text[max(0, p_start - 24) : p_start + 1]
         am = self._abbrev_end_re.search(window) if self.abbreviations else None
         if am:
@@ -260,7 +262,7 @@ class BasePack:
             if abbr.can_end:
                 return first.isupper()
             return False
-        pm = _PREV_WORD_RE.search(text, 0, p_start)
+        pm = _PREV_WORD_RE.search(text, max(0, p_start - 64), p_start)
         prev = pm.group(1) if pm else ""
         if prev and prev[-1].isdigit():
             return self._number_dot_is_boundary(
@@ -270,6 +272,14 @@ class BasePack:
             return False  # an initial: "J. Novak"
         # A dot before a lower-case word is an unknown abbreviation: "cca. pet".
         return not first.islower()
+
+    def _inside_abbreviation(self, text: str, pos: int) -> bool:
+        """True when the dot at ``pos`` is inside a multi-part abbreviation."""
+        lo = max(0, pos - 12)
+        for m in self._abbrev_find_re.finditer(text, lo, min(len(text), pos + 12)):
+            if m.start() <= pos < m.end() - 1:
+                return True
+        return False
 
     def _number_dot_is_boundary(
         self, text: str, prev_start: int, prev: str, nxt: str
@@ -282,7 +292,10 @@ class BasePack:
             return True  # "... 01 234 56 78. Društvo" has 2 digits; years never are ordinals
         if nxt.rstrip(".,").lower() in self.words.months:
             return False
-        before = _PREV_WORD_RE.search(text, 0, prev_start)
+        end = prev_start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        before = _PREV_WORD_RE.search(text, max(0, end - 64), end)
         before_word = before.group(1).lower() if before else ""
         return before_word not in self.ordinal_before_capital
 
