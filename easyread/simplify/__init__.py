@@ -1,0 +1,1 @@
+"""The simplifier (being built)."""

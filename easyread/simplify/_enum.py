@@ -1,0 +1,196 @@
+"""Inline enumerations: "Prinesite škarje, lepilo in predpasnik." -> 3 items.
+
+Shared by the ``lists`` transform and the fact extraction (``bring``). An
+enumeration has a lead ("Prinesite"), at least three short items separated by
+commas and a final conjunction, and nothing after the last item except an
+optional German separable particle ("... mit.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lang import LanguagePack
+
+__all__ = ["Enumeration", "find_enumeration", "is_verb"]
+
+_FINAL_CONJ = {
+    "sl": ("in", "ter", "ali", "oziroma"),
+    "en": ("and", "or"),
+    "de": ("und", "sowie", "oder"),
+}
+_LEAD_WORDS = {
+    "sl": (
+        "na primer",
+        "kot so",
+        "npr.",
+        "med drugim",
+        "to so",
+        "vključuje",
+        "s seboj",
+    ),
+    "en": (
+        "including",
+        "such as",
+        "like",
+        "for example",
+        "bring",
+        "includes",
+        "include",
+    ),
+    "de": ("zum Beispiel", "z. B.", "wie", "bringen Sie", "folgende", "sind"),
+}
+_PARTICLES = {"de": ("mit", "an", "ein", "vor")}
+_MAX_ITEM_WORDS = 6
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """Where the items are inside a sentence (offsets into its text)."""
+
+    lead_end: int  # the lead is text[:lead_end]
+    items: tuple[tuple[int, int], ...]
+    particle: str = ""  # German separable particle after the items ("mit")
+
+
+def is_verb(word: str, pack: LanguagePack) -> bool:
+    """A rough test for a finite verb or participle.
+
+    Slovenian lemmas of verbs end in ``-ti``/``-či`` (simplemma maps
+    ``prinesite`` to ``prinesti``); for English and German only a few
+    auxiliaries are known, which is enough for the uses here.
+    """
+    low = word.lower()
+    if pack.code == "sl":
+        if low in pack.words.passive_aux or low in pack.words.second_person_plural:
+            return True
+        lemma = pack.lemma(word)
+        return lemma.endswith(("ti", "či")) and lemma != low and not word[:1].isupper()
+    aux = {
+        "en": {
+            "is",
+            "are",
+            "was",
+            "were",
+            "will",
+            "can",
+            "has",
+            "have",
+            "be",
+            "bring",
+            "includes",
+        },
+        "de": {
+            "ist",
+            "sind",
+            "wird",
+            "werden",
+            "hat",
+            "haben",
+            "kann",
+            "können",
+            "bringen",
+            "gibt",
+        },
+    }.get(pack.code, set())
+    return low in aux
+
+
+def _split_top(text: str, sep: str = ",") -> list[tuple[int, int]]:
+    """Split at ``sep`` outside brackets; returns (start, end) pieces."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == sep and depth == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " \t\n.;":
+        e -= 1
+    return s, e
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _lead_candidates(text: str, pack: LanguagePack) -> list[int]:
+    """Possible starts of the first item: after a colon, a lead word or a verb."""
+    out = {i + 1 for i, ch in enumerate(text) if ch == ":"}
+    for lead in _LEAD_WORDS.get(pack.code, ()):
+        for m in re.finditer(rf"(?<!\w){re.escape(lead)}(?!\w)", text, re.IGNORECASE):
+            out.add(m.end())
+    for m in _WORD_RE.finditer(text):
+        if is_verb(m.group(), pack):
+            out.add(m.end())
+    return sorted(out, reverse=True)
+
+
+def find_enumeration(text: str, pack: LanguagePack) -> Enumeration | None:
+    """Find an enumeration of at least 3 items that ends the sentence ``text``.
+
+    The latest possible lead wins, so the lead is as short as it can be.
+    """
+    if text.count(",") < 1:
+        return None
+    for start in _lead_candidates(text, pack):
+        found = _items_from(text, start, pack)
+        if found is not None:
+            return found
+    return None
+
+
+def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None:
+    lang = pack.code
+    conj = _FINAL_CONJ.get(lang, ())
+    body_end = len(text.rstrip().rstrip(".!").rstrip())
+    if start >= body_end:
+        return None
+    segs = [(start + s, start + e) for s, e in _split_top(text[start:body_end])]
+    if len(segs) < 2:
+        return None
+    items: list[tuple[int, int]] = []
+    particle = ""
+    done = False
+    for idx, (s, e) in enumerate(segs):
+        s, e = _trim(text, s, e)
+        chunk = text[s:e]
+        m = None
+        for c in conj:
+            for found in re.finditer(rf"\s{c}\s", chunk):
+                if m is None or found.start() > m.start():
+                    m = found  # the last conjunction in the segment
+        if m is not None and idx == len(segs) - 1:
+            items.append((s, s + m.start()))
+            items.append((s + m.end(), e))
+            done = True
+            break
+        if m is not None:
+            return None  # a conjunction before the last comma: not a simple list
+        items.append((s, e))
+    if not done or len(items) < 3:
+        return None
+    last_s, last_e = items[-1]
+    last_words = _words(text[last_s:last_e])
+    if lang in _PARTICLES and last_words and last_words[-1] in _PARTICLES[lang]:
+        particle = last_words[-1]
+        cut = text.rfind(particle, last_s, last_e)
+        items[-1] = _trim(text, last_s, cut)
+    for s, e in items:
+        words = _words(text[s:e])
+        if not words or len(words) > _MAX_ITEM_WORDS:
+            return None
+        if any(is_verb(w, pack) for w in words):
+            return None
+    return Enumeration(start, tuple(items), particle)

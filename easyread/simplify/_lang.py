@@ -1,0 +1,111 @@
+"""Per-language data of the simplifier: question headings, labels, cue words.
+
+Read from ``easyread/simplify/data/<code>.yaml`` with ``importlib.resources``.
+Cue lists match at the start of a word, case-insensitively, so ``prijav``
+finds ``prijave`` and ``prijavite``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["SimplifyData", "simplify_data"]
+
+
+@dataclass(frozen=True)
+class SimplifyData:
+    """Language data for the transforms and the fact extraction."""
+
+    code: str
+    headings: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    currency_symbols: tuple[str, ...] = ()
+    currency_forms: Mapping[str, str] = field(default_factory=dict)
+    relative_subject: str = ""
+    relative_aux: frozenset[str] = frozenset()
+    title_forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def heading(self, role: str) -> str:
+        """The question heading for a section role."""
+        return self.headings.get(role, "")
+
+    def label(self, key: str) -> str:
+        """A short label such as ``Naslov`` or ``Telefon``."""
+        return self.labels.get(key, key.capitalize())
+
+    @functools.cached_property
+    def _cue_res(self) -> dict[str, re.Pattern[str]]:
+        out = {}
+        for key, words in self.cues.items():
+            # a cue ending in "$" must be a whole word ("sobo$" is not "soboto")
+            alts = "|".join(
+                re.escape(w[:-1]) + r"(?!\w)" if w.endswith("$") else re.escape(w)
+                for w in sorted(words, key=len, reverse=True)
+            )
+            # "€" and "£" are not word characters: no \b before them.
+            out[key] = (
+                re.compile(rf"(?<![\w])(?:{alts})", re.IGNORECASE)
+                if alts
+                else re.compile(r"(?!)")
+            )
+        return out
+
+    def has_cue(self, key: str, text: str) -> bool:
+        """True when ``text`` contains a cue word of the group ``key``."""
+        rx = self._cue_res.get(key)
+        return bool(rx and rx.search(text))
+
+    def word_is(self, key: str, word: str) -> bool:
+        """True when the single word ``word`` is a cue of group ``key``."""
+        rx = self._cue_res.get(key)
+        m = rx.match(word) if rx else None
+        return m is not None
+
+    def find_cue(self, key: str, text: str) -> re.Match[str] | None:
+        """The first cue of group ``key`` in ``text``."""
+        rx = self._cue_res.get(key)
+        return rx.search(text) if rx else None
+
+
+def _tuple(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values or ())
+
+
+@functools.lru_cache(maxsize=8)
+def simplify_data(code: str) -> SimplifyData:
+    """The simplifier data for a language (empty data for an unknown code)."""
+    try:
+        text = (
+            resources.files("easyread.simplify")
+            .joinpath("data")
+            .joinpath(f"{code}.yaml")
+            .read_text(encoding="utf-8")
+        )
+    except FileNotFoundError:
+        return SimplifyData(code=code)
+    raw = yaml.safe_load(text) or {}
+    currency = raw.get("currency") or {}
+    return SimplifyData(
+        code=code,
+        headings={str(k): str(v) for k, v in (raw.get("headings") or {}).items()},
+        labels={str(k): str(v) for k, v in (raw.get("labels") or {}).items()},
+        cues={str(k): _tuple(v) for k, v in (raw.get("cues") or {}).items()},
+        currency_symbols=_tuple(currency.get("symbols")),
+        currency_forms={
+            str(k): str(v) for k, v in (currency.get("forms") or {}).items()
+        },
+        relative_subject=str(raw.get("relative_subject") or ""),
+        relative_aux=frozenset(_tuple(raw.get("relative_aux"))),
+        title_forms={
+            str(k): {str(c): str(f) for c, f in v.items()}
+            for k, v in (raw.get("title_forms") or {}).items()
+        },
+    )

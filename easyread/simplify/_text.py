@@ -1,0 +1,162 @@
+"""Text that remembers where each character came from in the source.
+
+Transforms rewrite sentences many times; every :class:`SegText` keeps, for each
+character, the source offset it was derived from. Inserted characters take the
+offset of the text they replaced (or of their left neighbour), so an edit made
+by the last transform can still be reported at the right line of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Span
+
+__all__ = ["SegText"]
+
+_SPACE_RUN_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class SegText:
+    """A string plus one source offset per character."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.offsets):
+            raise ValueError("SegText needs one offset per character")
+
+    # ------------------------------------------------------------ building
+    @classmethod
+    def from_block(
+        cls, block: Block, start: int = 0, end: int | None = None
+    ) -> SegText:
+        """The text of ``block`` between ``start`` and ``end`` (block-text offsets)."""
+        end = len(block.text) if end is None else end
+        offsets = block.offsets[start:end]
+        if len(offsets) < end - start:  # blocks built without offsets
+            base = block.span.start
+            offsets = tuple(base + i for i in range(start, end))
+        return cls(block.text[start:end], tuple(offsets))
+
+    @classmethod
+    def synthetic(cls, text: str, at: int) -> SegText:
+        """New text that has no source of its own; it is reported at ``at``."""
+        return cls(text, (at,) * len(text))
+
+    # ------------------------------------------------------------ queries
+    def __str__(self) -> str:
+        return self.text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    @property
+    def anchor(self) -> int:
+        """The source offset of the first character (or 0 for empty text)."""
+        return self.offsets[0] if self.offsets else 0
+
+    def offset_at(self, index: int) -> int:
+        """Source offset for a position (the end maps just after the last char)."""
+        if not self.offsets:
+            return 0
+        if index < len(self.offsets):
+            return self.offsets[max(index, 0)]
+        return self.offsets[-1] + 1
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """The source span covered by ``text[start:end]``."""
+        end = len(self.text) if end is None else end
+        if start >= end or not self.offsets:
+            at = self.offset_at(start)
+            return Span(at, at)
+        chunk = self.offsets[start:end]
+        return Span(min(chunk), max(chunk) + 1)
+
+    # ------------------------------------------------------------ editing
+    def slice(self, start: int, end: int | None = None) -> SegText:
+        """A part of the text, offsets kept."""
+        return SegText(self.text[start:end], self.offsets[start:end])
+
+    def replace(self, start: int, end: int, new: str) -> SegText:
+        """Replace ``text[start:end]`` with ``new``; new characters inherit offsets.
+
+        A replacement that keeps a common prefix or suffix with the old text keeps
+        those characters' own offsets, so small rewrites stay precise.
+        """
+        old = self.text[start:end]
+        old_offs = self.offsets[start:end]
+        # keep the offsets of a shared prefix and suffix
+        p = 0
+        while p < len(old) and p < len(new) and old[p] == new[p]:
+            p += 1
+        s = 0
+        while s < len(old) - p and s < len(new) - p and old[-1 - s] == new[-1 - s]:
+            s += 1
+        at = (
+            old_offs[p]
+            if p < len(old_offs)
+            else self.offset_at(start + p - 1 if p else start)
+        )
+        if not old_offs and start > 0:
+            at = self.offsets[start - 1]
+        middle = (at,) * (len(new) - p - s)
+        offs = old_offs[:p] + middle + (old_offs[len(old_offs) - s :] if s else ())
+        return SegText(
+            self.text[:start] + new + self.text[end:],
+            self.offsets[:start] + offs + self.offsets[end:],
+        )
+
+    def __add__(self, other: SegText) -> SegText:
+        return SegText(self.text + other.text, self.offsets + other.offsets)
+
+    def strip(self, chars: str | None = None) -> SegText:
+        """Strip both ends, offsets kept."""
+        text = self.text
+        left = len(text) - len(text.lstrip(chars))
+        right = len(text.rstrip(chars))
+        if right <= left:
+            return SegText("", ())
+        return self.slice(left, right)
+
+    def collapse_space(self) -> SegText:
+        """Turn every run of white space (line breaks too) into one space."""
+        out = self
+        for m in reversed(list(_SPACE_RUN_RE.finditer(self.text))):
+            if m.group() != " ":
+                out = out.replace(m.start(), m.end(), " ")
+        return out.strip()
+
+    def capitalise(self) -> SegText:
+        """Upper-case the first letter (after leading quotes or brackets)."""
+        for i, ch in enumerate(self.text):
+            if ch.isalpha():
+                if ch.islower():
+                    return SegText(
+                        self.text[:i] + ch.upper() + self.text[i + 1 :], self.offsets
+                    )
+                return self
+            if ch.isdigit():
+                return self
+        return self
+
+    def ensure_stop(self, stop: str = ".") -> SegText:
+        """End with terminal punctuation, replacing a trailing comma or semicolon."""
+        t = self.text.rstrip()
+        base = self.slice(0, len(t))
+        if not t:
+            return base
+        if t[-1] in ",;:–-":
+            return base.replace(len(t) - 1, len(t), stop).strip().ensure_stop(stop)
+        if t[-1] in ".!?…":
+            return base
+        if t[-1] in "\"'»«“”’)":
+            # "...« -> closing quote after a full sentence: add the stop after it
+            return base + SegText.synthetic(stop, base.offset_at(len(t)))
+        return base + SegText.synthetic(stop, base.offset_at(len(t)))
