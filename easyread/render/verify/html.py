@@ -744,6 +744,15 @@ def _check_sizes(
             )
 
 
+def _colored_inside(rule: Rule, fg_table: dict[str, _Pair]) -> bool:
+    """True if a rule for something inside ``rule``'s elements sets a text colour."""
+    for s in rule.selectors:
+        prefix = _normalize(s) + " "
+        if any(key.startswith(prefix) for key in fg_table):
+            return True
+    return False
+
+
 def _background_of(styles: _Styles, rule: Rule) -> tuple[str, RGBA | None] | None:
     for prop in ("background-color", "background"):
         decl = rule.get(prop)
@@ -829,6 +838,8 @@ def _check_contrast(
         bg_found = _background_of(styles, rule)
         if fg_decl is None and bg_found is None:
             continue
+        if fg_decl is None and _colored_inside(rule, by_selector_fg):
+            continue  # ".box {background}" with ".box p {color}": that pair is checked
         anchor: Declaration | None
         if fg_decl is not None:
             fg_value = styles.value(fg_decl)
