@@ -1,0 +1,261 @@
+"""What rule kinds work with: units of text, hits, the run context, the protocol.
+
+A *unit* is a piece of a document a rule looks at (a sentence, a block, the
+whole document). Its ``words`` carry positions **inside the unit's text**, so a
+kind reports a :class:`Hit` as ``[start, end)`` of ``unit.text`` and never
+touches source offsets: the engine maps hits to file positions through
+``block.source_span``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..errors import RuleDefinitionError
+from ..model import Block, BlockKind, Severity, TokenKind
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+    from ..lang import LanguagePack
+    from ..model import Document
+    from .spec import RuleSpec
+
+__all__ = [
+    "LANGS",
+    "SCOPES",
+    "Context",
+    "DocUnits",
+    "Hit",
+    "ParamError",
+    "RuleKind",
+    "Unit",
+    "Word",
+    "for_lang",
+    "get_kind",
+    "is_per_lang",
+    "kind",
+]
+
+#: Languages rules are written for.
+LANGS: tuple[str, ...] = ("sl", "en", "de")
+
+#: Scopes a rule can declare (see ``DocUnits.for_scope``).
+SCOPES: tuple[str, ...] = (
+    "sentence",  # every sentence of headings, paragraphs, list items, quotes
+    "word",  # same units as "sentence"; the kind looks at single words
+    "block",  # paragraphs, list items and quotes (body text)
+    "heading",  # headings
+    "text",  # every block with text (body and headings)
+    "image",  # images (their text is the alt text)
+    "document",  # the whole document once
+)
+
+
+class ParamError(ValueError):
+    """A rule parameter is wrong. ``key`` names it so the loader can show its line."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token with its position inside a unit's text."""
+
+    start: int
+    end: int
+    text: str
+    kind: TokenKind
+    lemma: str = ""
+    syllables: int = 0
+
+    @property
+    def is_word(self) -> bool:
+        """Words and numbers (what readers count as words)."""
+        return self.kind in (TokenKind.WORD, TokenKind.NUMBER)
+
+    @property
+    def letters(self) -> int:
+        """Number of letters (soft hyphens, hyphens and reading dots left out)."""
+        return sum(1 for c in self.text if c.isalpha())
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case."""
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence, block or the document, as rules see it.
+
+    ``offset`` is where ``text`` starts inside ``block.text``; it is 0 for block
+    units. Document units have no block and no text.
+    """
+
+    scope: str
+    text: str
+    block: Block | None
+    offset: int = 0
+    tokens: tuple[Word, ...] = ()
+    sentences: tuple[Unit, ...] = ()
+    index: int = 0  # position among the units of the same scope
+    block_index: int = -1  # position of ``block`` in ``doc.blocks``
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """Words and numbers only."""
+        return tuple(t for t in self.tokens if t.is_word)
+
+    @property
+    def is_heading(self) -> bool:
+        """True when the unit belongs to a heading."""
+        return self.block is not None and self.block.kind is BlockKind.HEADING
+
+
+@dataclass(frozen=True, slots=True)
+class DocUnits:
+    """All units of one document, built once per check."""
+
+    sentences: tuple[Unit, ...]
+    blocks: tuple[Unit, ...]  # every block with text, in reading order
+    images: tuple[Unit, ...]
+    document: Unit
+
+    @property
+    def body(self) -> tuple[Unit, ...]:
+        """Paragraphs, list items and quotes."""
+        return tuple(u for u in self.blocks if not u.is_heading)
+
+    @property
+    def headings(self) -> tuple[Unit, ...]:
+        """Headings."""
+        return tuple(u for u in self.blocks if u.is_heading)
+
+    def for_scope(self, scope: str) -> tuple[Unit, ...]:
+        """The units a rule of ``scope`` runs on."""
+        if scope in ("sentence", "word"):
+            return self.sentences
+        if scope == "block":
+            return self.body
+        if scope == "heading":
+            return self.headings
+        if scope == "text":
+            return self.blocks
+        if scope == "image":
+            return self.images
+        return (self.document,)
+
+    def block_unit(self, block_index: int) -> Unit | None:
+        """The block unit of ``doc.blocks[block_index]``."""
+        for u in self.blocks:
+            if u.block_index == block_index:
+                return u
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A problem inside a unit: ``[start, end)`` of ``unit.text``.
+
+    ``fields`` fill the rule's message (``{value}``, ``{max}`` ...); ``match``
+    (the hit text) is added by the engine. ``severity`` raises the rule's
+    severity for this hit (a limit's ``error_max``). ``unit`` lets a
+    document-scope rule point at a sentence or block it found the problem in.
+    """
+
+    start: int
+    end: int
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    suggestion: str = ""
+    severity: Severity | None = None
+    unit: Unit | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a kind may look at while it runs one rule on one document."""
+
+    doc: Document
+    pack: LanguagePack
+    lang: str
+    rule: RuleSpec
+    params: Mapping[str, Any]
+    units: DocUnits
+    glossary: Glossary
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def param(self, key: str, default: Any = None) -> Any:
+        """A parameter, resolved for the document's language."""
+        return for_lang(self.params.get(key, default), self.lang, default)
+
+
+class RuleKind(Protocol):
+    """One way of checking text, configured by a rule's parameters."""
+
+    name: str
+
+    def validate(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Check the kind-specific parameters and fill defaults.
+
+        :raises ParamError: naming the bad key.
+        """
+        ...
+
+    def fields(self, params: Mapping[str, Any]) -> frozenset[str]:
+        """Message fields every hit of this kind provides (besides ``match``)."""
+        ...
+
+    def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
+        """Find problems in one unit."""
+        ...
+
+
+_KINDS: dict[str, RuleKind] = {}
+
+
+def kind(name: str) -> Callable[[type[Any]], type[Any]]:
+    """Class decorator: register a kind under ``name`` (an instance is stored)."""
+
+    def register(cls: type[Any]) -> type[Any]:
+        if name in _KINDS:
+            raise RuleDefinitionError(f"rule kind {name!r} is registered twice")
+        instance = cls()
+        instance.name = name
+        _KINDS[name] = instance
+        return cls
+
+    return register
+
+
+def get_kind(name: str) -> RuleKind:
+    """The registered kind called ``name``.
+
+    :raises KeyError: for an unknown kind.
+    """
+    from . import kinds  # noqa: F401 - registers the built-in kinds
+
+    return _KINDS[name]
+
+
+def kind_names() -> tuple[str, ...]:
+    """Names of all registered kinds."""
+    from . import kinds  # noqa: F401
+
+    return tuple(sorted(_KINDS))
+
+
+def is_per_lang(value: Any) -> bool:
+    """True for a mapping keyed by language codes (``{sl: ..., en: ...}``)."""
+    return isinstance(value, Mapping) and bool(value) and all(k in LANGS for k in value)
+
+
+def for_lang(value: Any, lang: str, default: Any = None) -> Any:
+    """Pick the value for ``lang`` from a per-language mapping, else return it."""
+    if is_per_lang(value):
+        return value.get(lang, default)
+    return value

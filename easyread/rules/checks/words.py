@@ -1,0 +1,294 @@
+"""Checks on single words: rare words, glossary terms, abbreviations, acronyms,
+Roman numerals, German compounds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...model import TokenKind
+from ..base import Context, Hit, Unit
+from ..kinds._text import PhraseTable, is_name, text_words
+from ..params import P
+from ._registry import check
+
+__all__ = [
+    "abbreviations",
+    "acronyms",
+    "common_words",
+    "compound_words",
+    "explain_hard_words",
+    "roman_numerals",
+]
+
+_PARTS_RE = re.compile(r"[-·‐\u00ad]")
+
+
+def _is_easy(word: str, ctx: Context) -> bool:
+    parts = [p for p in _PARTS_RE.split(word) if p]
+    return bool(parts) and all(ctx.pack.is_easy_word(p) for p in parts)
+
+
+# -------------------------------------------------------------- rare words
+@check(params={"min_letters": P((int,), 3, minimum=1), "exceptions": P((list,), ())})
+def common_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
+    """Words outside the pack's list of common words (looked up by form and lemma).
+
+    Names (capitalised inside a sentence), acronyms and glossary terms (the
+    glossary rules report those) are skipped; each rare word is reported once
+    per document.
+    """
+    seen: set[str] = ctx.cache.setdefault("seen", set())
+    exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
+    min_letters = int(ctx.param("min_letters"))
+    words = text_words(unit)
+    for i, w in enumerate(words):
+        if w.letters < min_letters or w.text.isupper() or is_name(words, i, ctx.lang):
+            continue
+        key = w.lemma or w.lower
+        if key in seen or w.lower in exceptions or key in exceptions:
+            continue
+        if _is_easy(w.text, ctx) or ctx.glossary.lookup(w.text) is not None:
+            continue
+        seen.add(key)
+        yield Hit(w.start, w.end)
+
+
+# ---------------------------------------------------------- glossary words
+_DEFINES = {
+    "sl": frozenset({"je", "so", "pomeni", "pomenijo", "pomeni:"}),
+    "en": frozenset({"is", "are", "means", "mean"}),
+    "de": frozenset({"ist", "sind", "bedeutet", "heißt", "bedeuten"}),
+}
+
+
+def _glossary_table(
+    ctx: Context, with_replacement: bool
+) -> tuple[PhraseTable, dict[str, str]]:
+    cached = ctx.cache.get("glossary")
+    if cached is None:
+        explanations = {
+            e.lemma: e.explanation
+            for e in ctx.glossary
+            if e.explanation and (with_replacement or not e.replacement)
+        }
+        cached = (PhraseTable(explanations, lemmas=True), explanations)
+        ctx.cache["glossary"] = cached
+    return cached
+
+
+def _explains(sentence: Unit, lemma: str, ctx: Context) -> bool:
+    """True when ``sentence`` says what ``lemma`` is ("Čitalnica je soba za branje.")."""
+    words = text_words(sentence)
+    first = lemma.split()[0]
+    defines = _DEFINES.get(ctx.lang, frozenset())
+    for i, w in enumerate(words):
+        if first in (w.lower, w.lemma) and (
+            any(x.lower in defines for x in words[i + 1 : i + 5])
+            or ":" in sentence.text
+        ):
+            return True
+    return False
+
+
+@check(
+    params={"window": P((int,), 2, minimum=0), "with_replacement": P((bool,), False)}
+)
+def explain_hard_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
+    """A glossary word used without an explanation in the same or the next ``window`` sentences.
+
+    Only the first use is checked. Words the glossary can replace are left to
+    ``core.hard-words`` unless ``with_replacement`` is true.
+    """
+    table, explanations = _glossary_table(ctx, bool(ctx.param("with_replacement")))
+    if not table:
+        return
+    done: set[str] = ctx.cache.setdefault("done", set())
+    words = text_words(unit)
+    window = int(ctx.param("window"))
+    following = ctx.units.sentences[unit.index : unit.index + window + 1]
+    for i, j, lemma in table.find(words):
+        if lemma in done or is_name(words, i, ctx.lang):
+            continue
+        done.add(lemma)
+        if any(_explains(s, lemma, ctx) for s in following):
+            continue
+        yield Hit(words[i].start, words[j - 1].end, suggestion=explanations[lemma])
+
+
+# ----------------------------------------------------------- abbreviations
+@check(
+    params={"allow_titles": P((bool,), True), "exceptions": P((list,), ())},
+    fields={"expand"},
+)
+def abbreviations(unit: Unit, ctx: Context) -> Iterable[Hit]:
+    """Abbreviations written with a dot (*npr.*, *z. B.*, *e.g.*), with their full words.
+
+    Titles before names (*dr.*) are allowed with ``allow_titles``.
+    """
+    exceptions = {str(e) for e in ctx.param("exceptions") or ()}
+    allow_titles = bool(ctx.param("allow_titles"))
+    for start, end, abbr in ctx.pack.find_abbreviations(unit.text):
+        if unit.text[start:end] in exceptions or (allow_titles and abbr.title):
+            continue
+        yield Hit(start, end, {"expand": abbr.expand}, suggestion=abbr.expand)
+
+
+_ACRONYM_RE = re.compile(r"^[A-ZČŠŽÄÖÜ][A-ZČŠŽÄÖÜa-z]*[A-ZČŠŽÄÖÜ]$")
+
+
+@check(
+    params={"max_letters": P((int,), 6, minimum=2), "allow_expanded": P((bool,), False),
+            "exceptions": P((list,), ())},
+    fields={"expand"},
+)  # fmt: skip
+def acronyms(unit: Unit, ctx: Context) -> Iterable[Hit]:
+    """Acronyms (*VDC*, *STIKO*, *GP*) readers may not know; the first use of each.
+
+    Acronyms in the pack's ``known`` list (WC, TV) are fine. With
+    ``allow_expanded`` (plain language) an acronym whose full name appears in
+    the document is fine too.
+    """
+    known = set(ctx.pack.known_acronyms) | {
+        str(e) for e in ctx.param("exceptions") or ()
+    }
+    expansions = ctx.pack.acronyms
+    seen: set[str] = ctx.cache.setdefault("seen", set())
+    max_letters = int(ctx.param("max_letters"))
+    tokens = unit.tokens
+    for i, w in enumerate(tokens):
+        text = w.text
+        if w.kind is not TokenKind.WORD or text in known or text in seen:
+            continue
+        if not (
+            text in expansions or (_ACRONYM_RE.match(text) and w.letters <= max_letters)
+        ):
+            continue
+        if sum(c.isupper() for c in text) < 2 or _is_roman(text):
+            continue
+        # Part of a shouted phrase ("VABILO NA SREČANJE"): the all-caps rule reports it.
+        near = [
+            t
+            for t in tokens[max(0, i - 1) : i + 2]
+            if t is not w and t.kind is TokenKind.WORD
+        ]
+        if any(
+            t.text.isupper() and t.letters >= 2 and t.text not in expansions
+            for t in near
+        ):
+            continue
+        expand = expansions.get(text, "")
+        if ctx.param("allow_expanded") and _expanded_in(ctx, text, expand):
+            continue
+        seen.add(text)
+        yield Hit(w.start, w.end, {"expand": expand}, suggestion=expand)
+
+
+def _expanded_in(ctx: Context, acronym: str, expand: str) -> bool:
+    text = ctx.doc.source.text
+    if f"({acronym})" in text:
+        return True
+    return bool(expand) and expand.lower() in text.lower()
+
+
+# --------------------------------------------------------- Roman numerals
+_ROMAN_RE = re.compile(
+    r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
+)
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _is_roman(text: str) -> bool:
+    return len(text) >= 2 and bool(_ROMAN_RE.match(text))
+
+
+def roman_value(text: str) -> int:
+    """The value of a Roman numeral (``XIV`` -> 14)."""
+    total = 0
+    for a, b in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[a]
+        total += -value if b and _ROMAN_VALUES[b] > value else value
+    return total
+
+
+@check(params={"exceptions": P((list,), ())}, fields={"value"})
+def roman_numerals(unit: Unit, ctx: Context) -> Iterable[Hit]:
+    """Roman numerals (*XIV*, *III.*); known acronyms such as CD are not numerals."""
+    skip = (
+        set(ctx.pack.known_acronyms)
+        | set(ctx.pack.acronyms)
+        | {str(e) for e in ctx.param("exceptions") or ()}
+    )
+    tokens = unit.tokens
+    for i, w in enumerate(tokens):
+        if w.kind is not TokenKind.WORD or w.text in skip or not _is_roman(w.text):
+            continue
+        near = [
+            t
+            for t in tokens[max(0, i - 1) : i + 2]
+            if t is not w and t.kind is TokenKind.WORD
+        ]
+        if any(
+            t.text.isupper() and t.letters >= 2 and not _is_roman(t.text) for t in near
+        ):
+            continue  # inside a shouted phrase
+        value = roman_value(w.text)
+        yield Hit(w.start, w.end, {"value": value}, suggestion=str(value))
+
+
+# -------------------------------------------------------- German compounds
+def _split_compound(word: str, ctx: Context, joiner: str) -> str:
+    """Split a compound at the point where both parts are common words."""
+    low = word.lower()
+    for i in range(len(low) - 3, 2, -1):
+        left, right = low[:i], low[i:]
+        if not ctx.pack.is_easy_word(right.capitalize()) and not ctx.pack.is_easy_word(
+            right
+        ):
+            continue
+        for stem in (left, left[:-1] if left.endswith(("s", "n", "e")) else None):
+            if (
+                stem
+                and len(stem) >= 3
+                and (
+                    ctx.pack.is_easy_word(stem)
+                    or ctx.pack.is_easy_word(stem.capitalize())
+                )
+            ):
+                return word[:i] + joiner + word[i].upper() + word[i + 1 :]
+    return ""
+
+
+@check(
+    params={
+        "max_letters": P((int,), 12, minimum=4),
+        "joiner": P((str,), "·", choices=("·", "-")),
+    },
+    fields={"letters", "max_letters"},
+)
+def compound_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
+    """German nouns longer than ``max_letters`` letters not split with ``·`` or ``-``.
+
+    A split point is suggested where both parts are common words
+    (``Straßensperrung`` -> ``Straßen·Sperrung``).
+    """
+    limit = int(ctx.param("max_letters"))
+    joiner = str(ctx.param("joiner"))
+    words = text_words(unit)
+    for i, w in enumerate(words):
+        text = w.text
+        if (
+            not text[:1].isupper()
+            or text.isupper()
+            or _PARTS_RE.search(text)
+            or w.letters <= limit
+        ):
+            continue
+        if is_name(words, i, ctx.lang) and not ctx.pack.is_easy_word(text):
+            continue
+        yield Hit(
+            w.start,
+            w.end,
+            {"letters": w.letters},
+            suggestion=_split_compound(text, ctx, joiner),
+        )

@@ -1,0 +1,400 @@
+"""Run rules on a document and turn their hits into findings.
+
+The engine owns everything rules should not care about: which rules are on
+(profile, config, select/ignore), positions (hits are mapped to the source
+through ``block.source_span``), excerpts, messages in the reader's language,
+suppression comments, sorting and de-duplication.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+from ..glossary import Glossary, load_glossary_file, parse_entries
+from ..lang import GlossaryEntry
+from ..model import Document, Finding, Location, Severity, Span, TokenKind
+from ..profiles import Profile, load_profile
+from .base import LANGS, Context, DocUnits, Hit, ParamError, Unit, get_kind
+from .loader import RuleSet, load_rules, matches
+from .spec import RuleSpec
+from .suppress import Suppressions
+from .units import build_units
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+__all__ = ["ActiveRule", "active_rules", "check_document", "resolve_profile"]
+
+#: Setting keys the engine handles itself (everything else is a rule parameter).
+_ENGINE_KEYS = ("enabled", "severity", "languages")
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    """A rule switched on for one document, with its merged parameters."""
+
+    spec: RuleSpec
+    params: Mapping[str, Any]
+    severity: Severity
+
+
+# ------------------------------------------------------------------ profile
+def resolve_profile(
+    profile: str | Path | Profile | None,
+    doc: Document | None = None,
+    settings: Settings | None = None,
+) -> Profile:
+    """The profile to use: the argument, else the config, else the front matter, else strict."""
+    if isinstance(profile, Profile):
+        return profile
+    if profile:
+        return load_profile(profile)
+    if settings is not None and settings.profile:
+        return load_profile(_relative(settings.profile, settings.config_path))
+    if doc is not None and doc.meta.profile:
+        return load_profile(_relative(doc.meta.profile, doc.path))
+    return load_profile("strict")
+
+
+def _relative(name: str, anchor: Path | None) -> str | Path:
+    path = Path(name)
+    if (
+        path.suffix.lower() in (".yaml", ".yml")
+        and not path.is_absolute()
+        and anchor is not None
+    ):
+        candidate = anchor.parent / path
+        if candidate.exists():
+            return candidate
+    return name
+
+
+def _most_specific(
+    table: Mapping[str, Mapping[str, Any]], rule_id: str
+) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    parts = rule_id.split(".")
+    for i in range(1, len(parts) + 1):
+        merged.update(table.get(".".join(parts[:i]), {}) or {})
+    return merged
+
+
+def _check_keys(
+    table: Mapping[str, Any], rules: RuleSet, where: str, what: str
+) -> None:
+    for key in table:
+        if key in ("all", "*") or any(
+            r.id == key or r.id.startswith(key + ".") for r in rules
+        ):
+            continue
+        close = difflib.get_close_matches(key, rules.ids, n=3)
+        raise ConfigError(
+            f"{what} sets rule {key!r}, but there is no such rule or prefix",
+            where=where,
+            hint=f"did you mean {', '.join(close)}?"
+            if close
+            else "see `easyread rules`",
+        )
+
+
+def active_rules(
+    rules: RuleSet,
+    profile: Profile,
+    lang: str,
+    *,
+    settings: Settings | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[ActiveRule]:
+    """The rules that run on a ``lang`` document, with parameters merged.
+
+    Precedence (strongest first): config ``[rules]`` > profile > rule file.
+    ``select`` keeps only matching rules, and an exact id in it also turns on a
+    rule the profile switched off; ``ignore`` drops matching rules.
+
+    :raises ConfigError: for an unknown rule id in the profile or config, or a
+        bad threshold or severity.
+    """
+    profile_where = profile.source or f"profile {profile.name}"
+    _check_keys(profile.rules, rules, profile_where, f"profile {profile.name!r}")
+    config_rules: Mapping[str, Mapping[str, Any]] = (
+        settings.rules if settings is not None else {}
+    )
+    config_where = (
+        str(settings.config_path)
+        if settings is not None and settings.config_path
+        else "configuration"
+    )
+    _check_keys(config_rules, rules, config_where, "the configuration")
+    out: list[ActiveRule] = []
+    for spec in rules:
+        if select and not any(matches(spec.id, p) for p in select):
+            continue
+        if any(matches(spec.id, p) for p in ignore):
+            continue
+        from_config = _most_specific(config_rules, spec.id)
+        merged = {**profile.rule_settings(spec.id), **from_config}
+        where = config_where if from_config else profile_where
+        enabled = merged.pop("enabled", spec.enabled)
+        if not (enabled or spec.id in select):
+            continue
+        langs = merged.pop("languages", None)
+        if not spec.applies_to(lang):
+            continue
+        if langs is not None:
+            if isinstance(langs, str):
+                langs = [langs]
+            if any(code not in LANGS for code in langs):
+                raise ConfigError(
+                    f"rule {spec.id}: `languages` must list sl, en or de", where=where
+                )
+            if lang not in langs:
+                continue
+        severity = spec.severity
+        if "severity" in merged:
+            try:
+                severity = Severity.parse(str(merged.pop("severity")))
+            except ValueError as exc:
+                raise ConfigError(f"rule {spec.id}: {exc}", where=where) from None
+        params = spec.params
+        if merged:
+            try:
+                params = get_kind(spec.kind).validate({**spec.params, **merged})
+            except ParamError as exc:
+                raise ConfigError(
+                    f"rule {spec.id}: {exc.message}", where=where
+                ) from None
+        out.append(ActiveRule(spec, params, severity))
+    return out
+
+
+# ----------------------------------------------------------------- glossary
+def _glossary(doc: Document, settings: Settings | None, given: Any) -> Glossary:
+    if isinstance(given, Glossary):
+        return given
+    extra: list[GlossaryEntry] = []
+    if settings is not None:
+        for path in settings.glossary:
+            extra.extend(load_glossary_file(path))
+    front = doc.meta.extra.get("glossary") if doc.meta.extra else None
+    if isinstance(front, (str, list)):
+        items = [front] if isinstance(front, str) else front
+        inline = [i for i in items if isinstance(i, Mapping)]
+        if inline:
+            extra.extend(parse_entries(inline, source=doc.source.name))
+        for item in items:
+            if isinstance(item, str):
+                path = Path(item)
+                if doc.path is not None and not path.is_absolute():
+                    path = doc.path.parent / path
+                extra.extend(load_glossary_file(path))
+    if given is not None:
+        extra.extend(given)
+    return Glossary.for_pack(doc.pack, extra)
+
+
+# ------------------------------------------------------------------ findings
+class _Fields(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _show(value: Any, lang: str) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        text = f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+        return text.replace(".", ",") if lang in ("sl", "de") else text
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def _format(template: str, fields: Mapping[str, Any], lang: str) -> str:
+    shown = _Fields({k: _show(v, lang) for k, v in fields.items()})
+    try:
+        return template.format_map(shown)
+    except (
+        ValueError,
+        IndexError,
+        AttributeError,
+    ):  # pragma: no cover - checked at load time
+        return template
+
+
+def _protected(units: DocUnits, doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Block-text ranges rules must not report inside: code, URLs, e-mail addresses."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for unit in units.blocks:
+        assert unit.block is not None
+        ranges = [(m.start, m.end) for m in unit.block.marks if m.kind == "code"]
+        ranges += [
+            (w.start, w.end)
+            for w in unit.tokens
+            if w.kind in (TokenKind.URL, TokenKind.EMAIL)
+        ]
+        if ranges:
+            out[unit.block_index] = ranges
+    return out
+
+
+@dataclass
+class _Mapper:
+    doc: Document
+    units: DocUnits
+    ui_lang: str
+    protected: dict[int, list[tuple[int, int]]]
+
+    def finding(self, active: ActiveRule, unit: Unit, hit: Hit) -> Finding | None:
+        spec = active.spec
+        target = hit.unit or unit
+        block = target.block
+        source = self.doc.source
+        excerpt, ex_start, ex_end = "", 0, 0
+        if block is None:
+            anchor = self.units.blocks[0].block if self.units.blocks else None
+            offset = anchor.span.start if anchor is not None else self.doc.body_start
+            span = Span(offset, offset)
+            match = ""
+        else:
+            start = target.offset + max(0, hit.start)
+            end = target.offset + max(hit.start, hit.end)
+            for a, b in self.protected.get(target.block_index, ()):
+                if a <= start and end <= b:
+                    return None
+            if end > start and block.offsets:
+                span = block.source_span(start, end)
+            else:
+                offsets = block.offsets
+                point = (
+                    offsets[min(start, len(offsets) - 1)]
+                    if offsets
+                    else block.span.start
+                )
+                span = Span(point, point)
+            match = block.text[start:end]
+            excerpt, ex_start, ex_end = self._excerpt(target, start, end, span)
+        location = source.location(span.start)
+        end_loc = source.location(span.end)
+        fields: dict[str, Any] = {
+            k: v for k, v in active.params.items() if _is_scalar(v)
+        }
+        fields.update({"match": match.replace("\n", " ")})
+        fields.update(hit.fields)
+        message = _format(spec.message_for(self.ui_lang), fields, self.ui_lang)
+        suggestion = hit.suggestion or _format(
+            spec.suggestion_for(self.ui_lang), fields, self.ui_lang
+        )
+        severity = active.severity
+        if hit.severity is not None and hit.severity > severity:
+            severity = hit.severity
+        return Finding(
+            location=location,
+            end=end_loc,
+            rule=spec.id,
+            severity=severity,
+            message=message,
+            suggestion=suggestion,
+            excerpt=excerpt,
+            excerpt_start=ex_start,
+            excerpt_end=ex_end,
+            path=source.name,
+            link=spec.link,
+        )
+
+    def _excerpt(
+        self, unit: Unit, start: int, end: int, span: Span
+    ) -> tuple[str, int, int]:
+        """The sentence holding the problem, with the problem's place inside it."""
+        sentences = unit.sentences if unit.scope != "sentence" else (unit,)
+        if unit.scope == "sentence":
+            sentences = (unit,)
+        elif not sentences and unit.block is not None:
+            block_unit = self.units.block_unit(unit.block_index)
+            sentences = block_unit.sentences if block_unit is not None else ()
+        for s in sentences:
+            if s.offset <= start < s.offset + max(len(s.text), 1):
+                a = start - s.offset
+                b = min(end - s.offset, len(s.text))
+                return s.text, a, max(a, b)
+        # No sentence (an image, a heading without words): the source line.
+        loc = self.doc.source.location(span.start)
+        line = self.doc.source.line_text(loc.line)
+        a = loc.column - 1
+        end_loc = self.doc.source.location(span.end)
+        b = end_loc.column - 1 if end_loc.line == loc.line else len(line)
+        return line, a, max(a, b)
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) or (
+        isinstance(value, tuple)
+        and all(isinstance(v, (str, int, float)) for v in value)
+    )
+
+
+def check_document(
+    doc: Document,
+    profile: str | Path | Profile | None = None,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    settings: Settings | None = None,
+    glossary: Glossary | Iterable[GlossaryEntry] | None = None,
+    ui_lang: str | None = None,
+) -> tuple[Finding, ...]:
+    """Check ``doc`` and return its findings, sorted by position.
+
+    :param profile: ``"strict"``, ``"plain"``, a profile YAML path or a
+        :class:`~easyread.profiles.Profile`; by default the config's profile,
+        then the document's ``profile`` front-matter field, then ``strict``.
+    :param select: only rules matching these ids or prefixes.
+    :param ignore: leave out rules matching these ids or prefixes.
+    :param settings: project settings; their ``[rules]`` override the profile,
+        their ``select``/``ignore``/``glossary``/``ui_lang`` are used too.
+    :param glossary: a :class:`~easyread.glossary.Glossary` or extra entries.
+    :param ui_lang: language of the messages (default: the document's).
+    :returns: findings without duplicates, suppressed ones left out.
+    :raises ConfigError: for a bad profile, rule id or rule setting.
+    """
+    prof = resolve_profile(profile, doc, settings)
+    rules = load_rules()
+    select = (*select, *(settings.select if settings is not None else ()))
+    ignore = (*ignore, *(settings.ignore if settings is not None else ()))
+    active = active_rules(
+        rules, prof, doc.lang, settings=settings, select=select, ignore=ignore
+    )
+    if not active:
+        return ()
+    units = build_units(doc)
+    lang_ui = ui_lang or (settings.ui_lang if settings is not None else "") or doc.lang
+    if lang_ui not in LANGS:
+        lang_ui = "en"
+    mapper = _Mapper(doc, units, lang_ui, _protected(units, doc))
+    gloss = _glossary(doc, settings, glossary)
+    suppressions = Suppressions(doc.source.text)
+    best: dict[tuple[str, Location, Location], Finding] = {}
+    for rule in active:
+        kind = get_kind(rule.spec.kind)
+        ctx = Context(doc, doc.pack, doc.lang, rule.spec, rule.params, units, gloss)
+        for unit in units.for_scope(rule.spec.scope):
+            for hit in kind.run(unit, ctx):
+                finding = mapper.finding(rule, unit, hit)
+                if finding is None:
+                    continue
+                if suppressions and suppressions.is_suppressed(
+                    finding.rule, finding.location.line
+                ):
+                    continue
+                key = (finding.rule, finding.location, finding.end)
+                old = best.get(key)
+                if old is None or finding.severity > old.severity:
+                    best[key] = finding
+    return tuple(
+        sorted(best.values(), key=lambda f: (f.location, f.end, f.rule, f.message))
+    )

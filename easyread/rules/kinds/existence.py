@@ -1,0 +1,117 @@
+"""``existence``: words, lemmas, word-list entries or patterns that should not appear.
+
+Parameters (each may be given per language, ``{sl: [...], en: [...]}``):
+
+``words``       surface forms (case-insensitive; phrases allowed: "medtem ko")
+``lemmas``      dictionary forms: every inflected form matches ("pogodba" finds "pogodbe")
+``wordlist``    a closed word class of the language pack (``negation``, ``conditional``,
+                ``subordinating``, ``idioms``, ``foreign``, ``impersonal`` ...)
+``patterns``    regular expressions on the unit text; a group named ``hit`` narrows the span
+``ignore_case`` make ``patterns`` case-insensitive
+``exceptions``  words never reported
+``min_count``   report only units with at least this many matches (2 = "double negation")
+``once``        report only the first match of each unit
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ...lang import WordLists
+from ..base import Context, Hit, ParamError, Unit, kind
+from ..params import P, regex_error, validate_params
+from ._text import PhraseTable, compiled, drop_overlapping, text_words
+
+# Closed word classes that are plain lists of words or phrases.
+WORDLISTS = tuple(
+    f.name
+    for f in dataclasses.fields(WordLists)
+    if f.name not in ("number_words", "ordinal_words", "synonym_sets")
+)
+
+SCHEMA = {
+    "words": P((list,), ()),
+    "lemmas": P((list,), ()),
+    "wordlist": P((str,), "", choices=("", *WORDLISTS)),
+    "patterns": P((list,), (), check=regex_error),
+    "ignore_case": P((bool,), False),
+    "exceptions": P((list,), ()),
+    "min_count": P((int,), 1, minimum=1),
+    "once": P((bool,), False),
+}
+
+
+def _wordlist(ctx: Context, name: str) -> tuple[str, ...]:
+    if not name:
+        return ()
+    value = getattr(ctx.pack.words, name, ())
+    return tuple(value or ())
+
+
+def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
+    """All matches of an existence rule in ``unit``, without overlaps."""
+    spans: list[tuple[int, int]] = []
+    words = text_words(unit)
+    exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
+    key = f"existence:{ctx.rule.id}"
+    tables = ctx.cache.get(key)
+    if tables is None:
+        surface = [
+            *(ctx.param("words") or ()),
+            *_wordlist(ctx, ctx.param("wordlist") or ""),
+        ]
+        tables = (
+            PhraseTable(surface, lemmas=False),
+            PhraseTable(ctx.param("lemmas") or (), lemmas=True),
+        )
+        ctx.cache[key] = tables
+    for table in tables:
+        if not table:
+            continue
+        for i, j, _ in table.find(words):
+            if j - i == 1 and (
+                words[i].lower in exceptions or words[i].lemma in exceptions
+            ):
+                continue
+            spans.append((words[i].start, words[j - 1].end))
+    flags = re.IGNORECASE if ctx.param("ignore_case") else 0
+    for pattern in ctx.param("patterns") or ():
+        for m in compiled(pattern, flags).finditer(unit.text):
+            group = (
+                "hit" if "hit" in m.re.groupindex and m.group("hit") is not None else 0
+            )
+            s, e = m.span(group)
+            if e > s and unit.text[s:e].lower() not in exceptions:
+                spans.append((s, e))
+    return drop_overlapping(spans)
+
+
+@kind("existence")
+class Existence:
+    """Report words and patterns to avoid."""
+
+    name = "existence"
+
+    def validate(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        out = validate_params(params, SCHEMA, self.name)
+        if not (out["words"] or out["lemmas"] or out["wordlist"] or out["patterns"]):
+            raise ParamError(
+                "words", "existence needs `words`, `lemmas`, `wordlist` or `patterns`"
+            )
+        return out
+
+    def fields(self, params: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset({"count"})
+
+    def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
+        spans = find_spans(unit, ctx)
+        total = len(spans)
+        if total < int(ctx.param("min_count") or 1):
+            return
+        if ctx.param("once"):
+            spans = spans[:1]
+        for s, e in spans:
+            yield Hit(s, e, {"count": total})

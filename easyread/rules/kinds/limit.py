@@ -1,0 +1,191 @@
+"""``limit``: a count that must stay at or below a maximum.
+
+Parameters:
+
+``measure``     what to count (depends on the scope, see ``MEASURES``)
+``max``         the largest value without a finding
+``error_max``   above this the finding is an error, whatever the rule's severity
+``also``        more limits, any of which also triggers: ``{letters: 13}``
+``min_words``   document scope: skip documents with fewer words (averages of
+                tiny texts say nothing)
+
+Fields: ``value`` (the main measure), ``max``, ``error_max``, ``measure`` and
+one field per measure of ``also`` (``{letters}``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ...model import Severity, TokenKind
+from ..base import SCOPES, Context, Hit, ParamError, Unit, Word, kind
+from ..params import NUMBER, P, validate_params
+
+#: Measures per scope.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "word": ("syllables", "letters"),
+    "sentence": ("words", "syllables", "characters", "commas", "links"),
+    "block": ("sentences", "words", "characters", "lines"),
+    "heading": ("words", "characters", "sentences"),
+    "text": ("sentences", "words", "characters", "lines"),
+    "document": ("sentences", "words", "words_per_sentence"),
+}
+_ALL_MEASURES = tuple(dict.fromkeys(m for ms in MEASURES.values() for m in ms))
+_COMPOUND_SPLIT = re.compile(r"[-·‐]")
+
+SCHEMA = {
+    "measure": P((str,), required=True, per_lang=False, choices=_ALL_MEASURES),
+    "max": P(NUMBER, required=True, minimum=0),
+    "error_max": P(NUMBER, minimum=0),
+    "also": P((dict,), {}, per_lang=False),
+    "min_words": P((int,), 0, minimum=0),
+}
+
+
+def _parts(word: Word) -> list[str]:
+    return [p for p in _COMPOUND_SPLIT.split(word.text.replace("\u00ad", "")) if p]
+
+
+def word_measure(word: Word, measure: str, ctx: Context) -> int:
+    """Syllables or letters of a word; a compound split with ``-`` or ``·`` counts its longest part."""
+    parts = _parts(word)
+    if measure == "letters":
+        return max((sum(c.isalpha() for c in p) for p in parts), default=0)
+    if len(parts) <= 1:
+        return word.syllables or ctx.pack.syllables(word.text)
+    return max(ctx.pack.syllables(p) for p in parts)
+
+
+def links(unit: Unit, ctx: Context) -> int:
+    """Clause links in a sentence: commas and conjunctions (``, ki`` counts once)."""
+    words = ctx.pack.words
+    joins = set(words.coordinating) | {s for s in words.subordinating if " " not in s}
+    count = 0
+    after_comma = False
+    for t in unit.tokens:
+        if t.text == ",":
+            count += 1
+            after_comma = True
+            continue
+        if (
+            t.is_word
+            and t.lower in joins
+            and not after_comma
+            and t is not unit.tokens[0]
+        ):
+            count += 1
+        after_comma = False
+    return count
+
+
+def unit_measure(unit: Unit, measure: str, ctx: Context) -> float:
+    """A measure of a sentence, block or the document."""
+    if measure == "words":
+        return _doc_words(ctx) if unit.scope == "document" else len(unit.words)
+    if measure == "sentences":
+        return len(unit.sentences)
+    if measure == "characters":
+        return len(unit.text.strip())
+    if measure == "syllables":
+        return sum(w.syllables for w in unit.words)
+    if measure == "commas":
+        return sum(1 for t in unit.tokens if t.text == ",")
+    if measure == "links":
+        return links(unit, ctx)
+    if measure == "lines":
+        return sum(1 for line in unit.text.split("\n") if line.strip())
+    if measure == "words_per_sentence":
+        sentences = len(unit.sentences)
+        return round(_doc_words(ctx) / sentences, 1) if sentences else 0.0
+    raise ValueError(measure)  # pragma: no cover - validated
+
+
+def _doc_words(ctx: Context) -> int:
+    return sum(len(s.words) for s in ctx.units.sentences)
+
+
+@kind("limit")
+class Limit:
+    """Report units whose count goes over a maximum."""
+
+    name = "limit"
+
+    def validate(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        out = validate_params(params, SCHEMA, self.name)
+        also = dict(out["also"] or {})
+        for key, value in also.items():
+            if key not in _ALL_MEASURES:
+                raise ParamError("also", f"`also` has an unknown measure {key!r}")
+            if isinstance(value, bool) or not isinstance(value, NUMBER):
+                raise ParamError("also", f"`also.{key}` must be a number")
+        out["also"] = also
+        return out
+
+    def fields(self, params: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset(
+            {"value", "max", "error_max", "measure", *params.get("also", {})}
+        )
+
+    def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
+        measure = str(ctx.params["measure"])
+        scope = ctx.rule.scope
+        allowed = MEASURES.get("heading" if scope == "heading" else scope, ())
+        if measure not in allowed:
+            return
+        limit = ctx.param("max")
+        error_max = ctx.param("error_max")
+        also: Mapping[str, float] = ctx.params.get("also") or {}
+        if scope == "word":
+            for w in unit.tokens:
+                if w.kind is not TokenKind.WORD:
+                    continue
+                values = {m: word_measure(w, m, ctx) for m in {measure, *also}}
+                yield from self._judge(
+                    w.start, w.end, values, measure, limit, error_max, also
+                )
+            return
+        if scope == "document":
+            min_words = int(ctx.param("min_words") or 0)
+            if _doc_words(ctx) < max(min_words, 1):
+                return
+        values = {
+            m: unit_measure(unit, m, ctx) for m in {measure, *also} if m in allowed
+        }
+        start, end = (0, len(unit.text)) if scope != "document" else (0, 0)
+        yield from self._judge(start, end, values, measure, limit, error_max, also)
+
+    @staticmethod
+    def _judge(
+        start: int,
+        end: int,
+        values: Mapping[str, float],
+        measure: str,
+        limit: float,
+        error_max: Any,
+        also: Mapping[str, float],
+    ) -> Iterable[Hit]:
+        value = values[measure]
+        over = value > float(limit) or any(
+            values.get(m, 0) > float(v) for m, v in also.items()
+        )
+        if not over:
+            return
+        severity = (
+            Severity.ERROR
+            if error_max is not None and value > float(error_max)
+            else None
+        )
+        fields: dict[str, Any] = {
+            **values,
+            "value": value,
+            "measure": measure,
+            "max": limit,
+        }
+        if error_max is not None:
+            fields["error_max"] = error_max
+        yield Hit(start, end, fields, severity=severity)
+
+
+assert set(MEASURES) <= set(SCOPES)

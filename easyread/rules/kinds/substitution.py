@@ -1,0 +1,104 @@
+"""``substitution``: a hard word with an easier one to use instead.
+
+Parameters:
+
+``swap``        ``{hard lemma or phrase: easier word}``, usually per language
+                (``{sl: {pričeti: začeti}, en: {purchase: buy}}``). Keys match every
+                inflected form through the lemma.
+``glossary``    also use the glossary's entries that have a ``replacement``; their
+                ``forms`` give the replacement in the same case (``prireditve`` ->
+                ``srečanja``).
+``names``       also report capitalised words inside a sentence (default: no, they
+                are mostly names: "Dom Lukavci").
+``exceptions``  words never reported.
+
+Every hit has the field ``replacement`` and carries it as the suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..base import Context, Hit, ParamError, Unit, kind
+from ..params import P, validate_params
+from ._text import PhraseTable, is_name, text_words
+
+SCHEMA = {
+    "swap": P((dict,), {}),
+    "glossary": P((bool,), False),
+    "names": P((bool,), False),
+    "exceptions": P((list,), ()),
+}
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@kind("substitution")
+class Substitution:
+    """Suggest an easier word for a hard one."""
+
+    name = "substitution"
+
+    def validate(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        out = validate_params(params, SCHEMA, self.name)
+        swap = out["swap"]
+        tables = (
+            swap.values()
+            if swap and all(isinstance(v, Mapping) for v in swap.values())
+            else [swap]
+        )
+        for table in tables:
+            for key, value in table.items():
+                if not isinstance(value, str) or not str(key).strip():
+                    raise ParamError(
+                        "swap", f"`swap` maps a word to a word, not {key!r}: {value!r}"
+                    )
+        if not (swap or out["glossary"]):
+            raise ParamError("swap", "substitution needs `swap` or `glossary: true`")
+        return out
+
+    def fields(self, params: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset({"replacement"})
+
+    def _table(self, ctx: Context) -> tuple[PhraseTable, dict[str, str]]:
+        cached = ctx.cache.get("substitution")
+        if cached is None:
+            swap: dict[str, str] = {
+                str(k).lower(): v for k, v in (ctx.param("swap") or {}).items()
+            }
+            if ctx.param("glossary"):
+                for entry in ctx.glossary:
+                    if entry.replacement:
+                        swap.setdefault(entry.lemma, entry.replacement)
+            cached = (PhraseTable(swap, lemmas=True), swap)
+            ctx.cache["substitution"] = cached
+        return cached
+
+    def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
+        table, swap = self._table(ctx)
+        if not table:
+            return
+        words = text_words(unit)
+        exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
+        names = bool(ctx.param("names"))
+        for i, j, phrase in table.find(words):
+            first = words[i]
+            if first.lower in exceptions or (not names and is_name(words, i, ctx.lang)):
+                continue
+            replacement = swap[phrase]
+            if j - i == 1 and ctx.param("glossary"):
+                entry = ctx.glossary.lookup(first.text)
+                if entry is not None and entry.forms and first.lower in entry.forms:
+                    replacement = entry.forms[first.lower]
+            replacement = _match_case(first.text, replacement)
+            yield Hit(
+                first.start,
+                words[j - 1].end,
+                {"replacement": replacement},
+                suggestion=replacement,
+            )
