@@ -109,4 +109,5 @@ class Glossary:
         return len(self._by_lemma)
 
     def __iter__(self) -> Iterable[GlossaryEntry]:  # type: ignore[override]
-        return iter(dict.fromkeys(self._by_lemma.values()))
+        # by identity: entries with ``forms`` hold a dict and are not hashable
+        return iter({id(e): e for e in self._by_lemma.values()}.values())
