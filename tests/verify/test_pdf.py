@@ -171,6 +171,34 @@ def test_white_text_on_a_dark_box_is_fine(make_pdf, html_page):
     assert "pdf.contrast" not in rules_of(verify_output(make_pdf(html_page(body))))
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        # a border is drawn as an even-odd frame: its inside is not painted
+        "border: 3px solid #0b3a66; padding: 4mm",
+        # a rounded box is a curve, not a rectangle
+        "background: #0b3a66; color: #ffffff; border-radius: 6mm; padding: 4mm",
+    ],
+)
+def test_boxes_and_borders_do_not_fool_the_contrast_check(make_pdf, html_page, style):
+    body = f"<main><h1>Naslov</h1><p style='{style}'>Besedilo v okvirju.</p></main>"
+    assert "pdf.contrast" not in rules_of(verify_output(make_pdf(html_page(body))))
+
+
+def test_grey_text_on_a_grey_rounded_box(make_pdf, html_page):
+    body = (
+        "<main><h1>Naslov</h1><p style='background:#dddddd;color:#777777;border-radius:4mm;"
+        "padding:4mm'>Sivo na sivem.</p></main>"
+    )
+    (finding,) = [
+        f
+        for f in verify_output(make_pdf(html_page(body)), lang="en")
+        if f.rule == "pdf.contrast"
+    ]
+    assert "Sivo na sivem." in finding.message
+    assert "3.3:1" in finding.message
+
+
 def test_narrow_margins(make_pdf, html_page):
     html = html_page(css="@page { margin: 5mm }")
     findings = [

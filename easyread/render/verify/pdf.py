@@ -541,6 +541,49 @@ def _check_pages(
             )
 
 
+class _Backdrop:
+    """The colour behind text: sampled from the rendered page (pdfium, which
+    pdfplumber ships with), else the last filled rectangle under the text.
+
+    Rendering is what makes this right for rounded boxes, borders drawn as
+    even-odd frames and pictures behind text, which rectangles alone get wrong.
+    """
+
+    RESOLUTION = 96
+
+    def __init__(self, page: Any) -> None:
+        self._rects = [r for r in page.rects if r.get("fill")]
+        self._image: Any = None
+        try:
+            self._image = page.to_image(resolution=self.RESOLUTION).original.convert(
+                "RGB"
+            )
+        except Exception:  # no pdfium for this platform, or a page it cannot draw
+            self._image = None
+        self._scale = self.RESOLUTION / 72
+
+    def behind(self, char: dict[str, Any], fg: RGBA) -> RGBA | None:
+        if self._image is None:
+            center = ((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+            return _background(center, self._rects)
+        s = self._scale
+        box = (
+            int(char["x0"] * s),
+            int(char["top"] * s),
+            max(int(char["x1"] * s), int(char["x0"] * s) + 1),
+            max(int(char["bottom"] * s), int(char["top"] * s) + 1),
+        )
+        crop = self._image.crop(box)
+        colors = crop.getcolors(crop.width * crop.height) or []
+        text = tuple(round(c * 255) for c in fg[:3])
+        # The most frequent colour that is not the text's own colour is the
+        # background (anti-aliased edge pixels are many different colours).
+        for _, rgb in sorted(colors, key=lambda item: -item[0]):
+            if max(abs(a - b) for a, b in zip(rgb, text, strict=True)) > 24:
+                return (rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, 1.0)
+        return None
+
+
 def _check_contrast(
     page: Any,
     chars: list[dict[str, Any]],
@@ -549,14 +592,16 @@ def _check_contrast(
     large_min: float,
     out: Collector,
 ) -> None:
-    if not out.enabled("pdf.contrast"):
+    if not out.enabled("pdf.contrast") or not chars:
         return
-    rects = [r for r in page.rects if r.get("fill")]
+    backdrop = _Backdrop(page)
     worst: tuple[float, float, dict[str, Any]] | None = None
     for c in chars:
         fg = _rgb(c.get("non_stroking_color"))
-        bg = _background(((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2), rects)
-        if fg is None or bg is None:
+        if fg is None:
+            continue
+        bg = backdrop.behind(c, fg)
+        if bg is None:
             continue
         ratio = contrast_ratio(fg, bg)
         bold = "bold" in str(c.get("fontname", "")).lower()
