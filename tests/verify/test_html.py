@@ -380,3 +380,15 @@ def test_non_utf8_html(tmp_path: Path):
     )
     with pytest.raises(DocumentError, match="UTF-8"):
         verify_output(path)
+
+
+def test_custom_properties_for_print_do_not_override_screen_values():
+    css = GOOD_CSS.replace("font-size: 1rem;", "font-size: var(--size);") + (
+        "\n@media screen { :root { --size: 1.25rem } }\n@media print { :root { --size: 12pt } }"
+    )
+    css = css.replace("html { font-size: 125%; }", "")
+    assert check(page(css)) == ()
+    # 12pt = 16 px on screen would be too small
+    assert {
+        f.rule for f in check(page(css.replace("--size: 1.25rem", "--size: 12pt")))
+    } == {"html.font-size"}

@@ -552,8 +552,12 @@ def _check_styles(
     profile: Profile,
     out: Collector,
 ) -> None:
+    # Custom properties as a screen sees them: print-only values (pt sizes for
+    # WeasyPrint) must not replace the screen ones.
     props: dict[str, str] = {}
     for rule in rules:
+        if not is_screen_media(rule):
+            continue
         for decl in rule.declarations:
             if decl.name.startswith("--"):
                 props[decl.name] = decl.value
