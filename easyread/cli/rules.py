@@ -8,6 +8,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ExitCode
@@ -122,6 +123,21 @@ def _first_sentence(text: str) -> str:
     return text[: end + 1] if end != -1 else text
 
 
+def _where(spec: RuleSpec) -> str:
+    """``file:line`` of the rule, relative to the installed package when inside it."""
+    package_root = Path(__file__).resolve().parents[2]
+    path = Path(spec.path)
+    try:
+        shown = path.resolve().relative_to(package_root).as_posix()
+    except (ValueError, OSError):
+        shown = spec.path
+    return f"{shown}:{spec.line}"
+
+
+def _short(text: str, width: int = 72) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _rule_dict(spec: RuleSpec, profile: Profile | None, lang: str) -> dict[str, Any]:
     enabled, severity, params = _effective(spec, profile)
     return {
@@ -136,7 +152,7 @@ def _rule_dict(spec: RuleSpec, profile: Profile | None, lang: str) -> dict[str, 
         "suggestion": dict(spec.suggestion),
         "link": spec.link,
         "source": spec.source,
-        "defined_in": spec.where,
+        "defined_in": _where(spec),
         "params": {k: _plain(v) for k, v in params.items()},
         "examples": {
             code: {"fail": list(ex.fail), "pass": list(ex.passing)}
@@ -167,7 +183,7 @@ def _list_text(specs: Iterable[RuleSpec], profile: Profile | None, lang: str) ->
                 str(severity),
                 spec.kind,
                 " ".join(spec.languages),
-                _first_sentence(spec.describe(lang)),
+                _short(_first_sentence(spec.describe(lang))),
                 enabled,
             )
         )
@@ -195,7 +211,7 @@ def _explain_text(
         f"{label['kind']}: {spec.kind}    {label['scope']}: {spec.scope}    {label['severity']}: {sev}"
     )
     out.append(f"{label['languages']}: {', '.join(spec.languages)}")
-    out.append(f"{label['defined']}: {spec.where}")
+    out.append(f"{label['defined']}: {_where(spec)}")
     if spec.source:
         out.append(f"{label['source']}: {spec.source}")
     out.append(f"{label['more']}: {spec.link}")
