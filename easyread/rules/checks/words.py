@@ -55,11 +55,17 @@ def common_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
 
 # ---------------------------------------------------------- glossary words
+# "X je ...", "X means ...": a later sentence that says what X is.
 _DEFINES = {
-    "sl": frozenset({"je", "so", "pomeni", "pomenijo", "pomeni:"}),
+    "sl": frozenset({"je", "so", "pomeni", "pomenijo"}),
     "en": frozenset({"is", "are", "means", "mean"}),
     "de": frozenset({"ist", "sind", "bedeutet", "heißt", "bedeuten"}),
 }
+# Inside the sentence that uses the word only an explicit "means" counts:
+# "Udeležba je obvezna." uses the word, it does not explain it.
+_MEANS = frozenset(
+    {"pomeni", "pomenijo", "means", "mean", "bedeutet", "heißt", "bedeuten"}
+)
 
 
 def _glossary_table(
@@ -77,16 +83,18 @@ def _glossary_table(
     return cached
 
 
-def _explains(sentence: Unit, lemma: str, ctx: Context) -> bool:
+def _explains(sentence: Unit, lemma: str, ctx: Context, *, same: bool) -> bool:
     """True when ``sentence`` says what ``lemma`` is ("Čitalnica je soba za branje.")."""
     words = text_words(sentence)
     first = lemma.split()[0]
-    defines = _DEFINES.get(ctx.lang, frozenset())
+    defines = _MEANS if same else _DEFINES.get(ctx.lang, frozenset())
     for i, w in enumerate(words):
-        if first in (w.lower, w.lemma) and (
-            any(x.lower in defines for x in words[i + 1 : i + 5])
-            or ":" in sentence.text
-        ):
+        if first not in (w.lower, w.lemma):
+            continue
+        after = sentence.text[w.end :]
+        if any(
+            x.lower in defines for x in words[i + 1 : i + 5]
+        ) or after.lstrip().startswith(":"):
             return True
     return False
 
@@ -111,7 +119,9 @@ def explain_hard_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
         if lemma in done or is_name(words, i, ctx.lang):
             continue
         done.add(lemma)
-        if any(_explains(s, lemma, ctx) for s in following):
+        if _explains(unit, lemma, ctx, same=True) or any(
+            _explains(s, lemma, ctx, same=False) for s in following[1:]
+        ):
             continue
         yield Hit(words[i].start, words[j - 1].end, suggestion=explanations[lemma])
 

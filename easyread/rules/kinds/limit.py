@@ -124,9 +124,8 @@ class Limit:
         return out
 
     def fields(self, params: Mapping[str, Any]) -> frozenset[str]:
-        return frozenset(
-            {"value", "max", "error_max", "measure", *params.get("also", {})}
-        )
+        measures = {str(params.get("measure", "")), *params.get("also", {})}
+        return frozenset({"value", "max", "error_max", "measure", *measures} - {""})
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
         measure = str(ctx.params["measure"])
