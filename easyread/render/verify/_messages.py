@@ -264,6 +264,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "The PDF's tag structure is empty.",
         "Die Tag-Struktur des PDFs ist leer.",
     ),
+    "pdf.struct-tree:list": (
+        "Seznam na strani {page} ima napačno strukturo: {parent} vsebuje {children}, dovoljeno pa je samo {allowed}.",
+        "A list on page {page} is tagged wrongly: {parent} holds {children}, but only {allowed} is allowed.",
+        "Eine Liste auf Seite {page} ist falsch getaggt: {parent} enthält {children}, erlaubt ist nur {allowed}.",
+    ),
     "pdf.lang": (
         "PDF nima nastavljenega jezika (/Lang).",
         "The PDF does not say which language it is in (/Lang).",

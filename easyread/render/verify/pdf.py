@@ -38,6 +38,8 @@ A5 = PAPER_MM["A5"]
 TOLERANCE_MM = 1.0
 SIZE_EPSILON_PT = 0.05  # WeasyPrint writes 16 pt as 15.99976 pt
 _HYPHENS = ("-", "\u2010", "\u00ad")
+# PDF/UA-1 (ISO 32000-1 table 336; veraPDF 7.2-17..7.2-20): what lists may hold.
+_LIST_CHILDREN = {"/L": {"L", "LI", "Caption"}, "/LI": {"Lbl", "LBody"}}
 _XMP_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
 _XMP_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
@@ -72,6 +74,8 @@ class _Tree:
     elements: int = 0
     # marked-content ids reachable from the tree, per page index (0-based)
     mcids: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # (page, parent tag, child tags) for lists PDF/UA does not allow
+    bad_lists: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +158,16 @@ def _walk_tree(pikepdf: Any, pdf: Any) -> _Tree:
             actual = str(node.get("/ActualText", "") or "").strip()
             if not alt and not actual:
                 tree.figures_without_alt.append(page_no)
+        elif tag in _LIST_CHILDREN:
+            kids = node.get("/K")
+            items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            child_tags = tuple(
+                standard(str(k.get("/S")))[1:]
+                for k in items
+                if isinstance(k, pikepdf.Dictionary) and "/S" in k
+            )
+            if any(t not in _LIST_CHILDREN[tag] for t in child_tags):
+                tree.bad_lists.append((page_no, tag[1:], child_tags))
         stack.append((node.get("/K"), page))
     return tree
 
@@ -375,6 +389,21 @@ def _check_catalog(pikepdf: Any, pdf: Any, out: Collector, doc_lang: str) -> _Tr
         out.add("pdf.struct-tree")
     elif tree.elements == 0:
         out.add("pdf.struct-tree", "empty")
+    reported: set[tuple[str, tuple[str, ...]]] = set()
+    for page_no, parent, children in tree.bad_lists:
+        if (parent, children) in reported:
+            continue  # the same mistake in every item: say it once
+        reported.add((parent, children))
+        allowed = "Lbl, LBody" if parent == "LI" else "L, LI, Caption"
+        out.add(
+            "pdf.struct-tree",
+            "list",
+            line=page_no,
+            page=page_no,
+            parent=parent,
+            children=", ".join(children),
+            allowed=allowed,
+        )
     if not doc_lang:
         out.add("pdf.lang")
     mark_info = root.get("/MarkInfo")
