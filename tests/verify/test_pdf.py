@@ -148,6 +148,34 @@ def test_heading_levels_from_the_structure_tree(
     assert variant_text in findings[0].message
 
 
+@pytest.mark.parametrize(
+    ("item", "bad"),
+    [
+        ("<li>Ena.</li>", False),
+        ("<li><span>Ena.</span><br><span>Dve.</span></li>", False),
+        # WeasyPrint puts block children of <li> next to LBody: PDF/UA 7.2-20 fails
+        (
+            "<li><span style='display:block'>Ena.</span><span style='display:block'>Dve.</span></li>",
+            True,
+        ),
+        ("<li><p>Ena.</p></li>", True),
+    ],
+)
+def test_list_item_structure(make_pdf, html_page, item, bad):
+    body = f"<main><h1>Seznam</h1><ul>{item}{item}</ul></main>"
+    findings = [
+        f
+        for f in verify_output(make_pdf(html_page(body)), lang="en")
+        if f.rule == "pdf.struct-tree"
+    ]
+    if not bad:
+        assert findings == []
+    else:
+        assert len(findings) == 1  # once, not once per item
+        assert "LI holds Lbl, " in findings[0].message
+        assert "only Lbl, LBody" in findings[0].message
+
+
 def test_good_heading_order_passes(make_pdf, html_page):
     body = "<main><h1>A</h1><h2>B</h2><h3>C</h3><h2>D</h2><h3>E</h3></main>"
     assert "pdf.heading-levels" not in rules_of(

@@ -109,6 +109,44 @@ def test_weasyprint_ua1_passes_and_untagged_fails(verapdf, make_pdf, html_page):
     assert any(f.startswith("7.1-8") for f in failures)
 
 
+AGREEMENT_CASES = {
+    "good": ("<main><h1>A</h1><p>B</p></main>", {}),
+    "untagged": ("<main><h1>A</h1><p>B</p></main>", {"variant": None}),
+    "block in list item": ("<main><h1>A</h1><ul><li><p>B</p></li></ul></main>", {}),
+    "decorative img": (
+        "<main><h1>A</h1><img alt='' style='width:20mm' src='data:image/png;base64,"
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='></main>",
+        {},
+    ),
+    "starts with h2": ("<main><h2>A</h2><p>B</p></main>", {}),
+}
+
+
+def test_our_pdf_ua_checks_agree_with_verapdf(verapdf, make_pdf, html_page):
+    """Where veraPDF fails a PDF, our pikepdf checks report a PDF/UA error too, and
+    where it passes, they report none."""
+    from easyread.render.verify import verify_output
+
+    ua_rules = {
+        "pdf.struct-tree", "pdf.lang", "pdf.mark-info", "pdf.display-doc-title",
+        "pdf.title", "pdf.ua-id", "pdf.figure-alt", "pdf.fonts-embedded", "pdf.heading-levels",
+    }  # fmt: skip
+    paths = {
+        name: make_pdf(html_page(body), **options)
+        for name, (body, options) in AGREEMENT_CASES.items()
+    }
+    results = verapdf(list(paths.values()))
+    verdicts = {}
+    for name, path in paths.items():
+        ours = sorted({f.rule for f in verify_output(path) if f.rule in ua_rules})
+        verdicts[name] = (results[str(path)][0], ours)
+    assert verdicts["good"] == (True, [])
+    for name, (passed, ours) in verdicts.items():
+        assert passed == (not ours), (
+            f"{name}: veraPDF passed={passed}, ours={ours}, veraPDF said {results[str(paths[name])][1]}"
+        )
+
+
 def test_rendered_examples_pass_verapdf(verapdf, tmp_path):
     """Every example rendered to PDF by easyread passes PDF/UA-1."""
     render = pytest.importorskip("easyread.render")
