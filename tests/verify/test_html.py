@@ -392,3 +392,11 @@ def test_custom_properties_for_print_do_not_override_screen_values():
     assert {
         f.rule for f in check(page(css.replace("--size: 1.25rem", "--size: 12pt")))
     } == {"html.font-size"}
+
+
+def test_json_ld_data_is_not_a_script():
+    body = GOOD_BODY.replace(
+        "</main>",
+        '</main>\n<script type="application/ld+json">{"@type": "Event"}</script>',
+    )
+    assert check(page(body=body)) == ()

@@ -137,7 +137,9 @@ class _Parser(HTMLParser):
         elif tag == "img":
             f.images.append(t)
         elif tag == "script":
-            f.scripts.append(t)
+            kind = (t.attrs.get("type") or "").strip().lower()
+            if not kind.endswith("json"):  # JSON-LD event data is not a program
+                f.scripts.append(t)
         elif tag == "style":
             self._style = []
             self._style_media = t.attrs.get("media") or ""
