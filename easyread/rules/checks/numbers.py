@@ -106,13 +106,16 @@ def big_numbers(unit: Unit, ctx: Context) -> Iterable[Hit]:
         value = int(plain)
         if len(plain) == 4 and 1900 <= value <= 2100:
             continue  # a year
-        if (
-            next_tok is not None
-            and next_tok.kind is TokenKind.WORD
-            and next_tok.text[:1].isupper()
+        before = unit.text[:start].rstrip(" \u00a0")
+        postcode = (
+            digits == plain
             and len(plain) in (4, 5)
-        ):
-            continue  # a postcode: "9240 Ljutomer", "79999 Lindenbach"
+            and next_tok is not None
+            and next_tok.text[:1].isupper()
+            and (not before or before.endswith((",", ":", "\n", "(")))
+        )
+        if postcode:
+            continue  # "9240 Ljutomer", "(Marktplatz 1, 79999 Lindenbach)"
         if value >= limit:
             yield Hit(start, end, {"value": value})
 

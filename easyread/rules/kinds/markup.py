@@ -76,7 +76,7 @@ class Markup:
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
         check = str(ctx.params["check"])
-        if unit.scope not in CHECKS[check]:
+        if ctx.rule.scope not in CHECKS[check]:
             return
         yield from getattr(self, f"_{check}")(unit, ctx)
 
