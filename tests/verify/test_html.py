@@ -400,3 +400,17 @@ def test_json_ld_data_is_not_a_script():
         '</main>\n<script type="application/ld+json">{"@type": "Event"}</script>',
     )
     assert check(page(body=body)) == ()
+
+
+@pytest.mark.parametrize(
+    ("css_extra", "body_change", "marked"),
+    [
+        ("\np { color: #111; text-align: justify }", None, "text-align: justify"),
+        ("", ('alt="Knjiga"', ""), '<img src="knjiga.png" >'),
+        ("", ("<h2>Kdaj?</h2>", "<h3 class='x'>Kdaj?</h3>"), "<h3 class='x'>"),
+    ],
+)
+def test_excerpt_marks_the_declaration_or_tag(css_extra, body_change, marked):
+    body = GOOD_BODY.replace(*body_change) if body_change else GOOD_BODY
+    (finding,) = check(page(GOOD_CSS + css_extra, body))
+    assert finding.excerpt[finding.excerpt_start : finding.excerpt_end] == marked

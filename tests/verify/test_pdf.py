@@ -174,6 +174,9 @@ def test_list_item_structure(make_pdf, html_page, item, bad):
         assert len(findings) == 1  # once, not once per item
         assert "LI holds Lbl, " in findings[0].message
         assert "only Lbl, LBody" in findings[0].message
+        assert (
+            "<li>" in findings[0].suggestion
+        )  # says how to fix this, not "use pdf/ua-1"
 
 
 def test_good_heading_order_passes(make_pdf, html_page):

@@ -482,6 +482,16 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
 }
 
 _SUGGESTIONS: dict[str, tuple[str, str, str]] = {
+    "pdf.struct-tree:list": (
+        "V <li> uporabite samo besedilo v vrstici (npr. <span> in <br>), ne blokov kot <p> ali display: block.",
+        "Inside <li> use inline content only (e.g. <span> and <br>), not blocks such as <p> or display: block.",
+        "Verwenden Sie in <li> nur Inline-Inhalt (z. B. <span> und <br>), keine Blöcke wie <p> oder display: block.",
+    ),
+    "pdf.ua-id:part": (
+        'PDF ustvarite z WeasyPrint in pdf_variant="pdf/ua-1".',
+        'Make the PDF with WeasyPrint and pdf_variant="pdf/ua-1".',
+        'Erzeugen Sie das PDF mit WeasyPrint und pdf_variant="pdf/ua-1".',
+    ),
     "pdf.struct-tree": (
         'PDF ustvarite z easyread build ali z WeasyPrint in pdf_variant="pdf/ua-1".',
         'Make the PDF with easyread build, or with WeasyPrint and pdf_variant="pdf/ua-1".',
@@ -611,9 +621,9 @@ def text(key: str, lang: str, **fields: object) -> str:
     return _MESSAGES[key][_index(lang)].format(**fields)
 
 
-def suggestion(rule_id: str, lang: str) -> str:
-    """How to fix findings of ``rule_id`` in ``lang`` ("" if none)."""
-    entry = _SUGGESTIONS.get(rule_id)
+def suggestion(key: str, lang: str) -> str:
+    """How to fix a finding (``rule`` or ``rule:variant``) in ``lang`` ("" if none)."""
+    entry = _SUGGESTIONS.get(key) or _SUGGESTIONS.get(key.split(":")[0])
     return entry[_index(lang)] if entry else ""
 
 

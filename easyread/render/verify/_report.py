@@ -18,6 +18,8 @@ class Where(TypedDict):
     column: int
     path: str
     excerpt: str
+    excerpt_start: int
+    excerpt_end: int
 
 
 def message_lang(requested: str | None, document_lang: str | None) -> str:
@@ -55,6 +57,8 @@ class Collector:
         line: int = 1,
         column: int = 1,
         excerpt: str = "",
+        excerpt_start: int = 0,
+        excerpt_end: int | None = None,
         path: str = "",
         severity: Severity | None = None,
         **fields: object,
@@ -77,10 +81,10 @@ class Collector:
                 rule=rule_id,
                 severity=sev,
                 message=m.text(key, self.lang, **fields),
-                suggestion=m.suggestion(rule_id, self.lang),
+                suggestion=m.suggestion(key, self.lang),
                 excerpt=excerpt,
-                excerpt_start=0,
-                excerpt_end=len(excerpt),
+                excerpt_start=excerpt_start,
+                excerpt_end=len(excerpt) if excerpt_end is None else excerpt_end,
                 path=path or self.path,
                 link=rule.link,
             )

@@ -238,58 +238,71 @@ def verify_html_text(
     return out.result()
 
 
-def _excerpt(lines: Sequence[str], line: int) -> str:
-    if 1 <= line <= len(lines):
-        value = lines[line - 1].strip()
-        return value if len(value) <= 200 else value[:199] + "…"
-    return ""
+def _at(
+    lines: Sequence[str], line: int, column: int = 1, stops: str = ">", path: str = ""
+) -> Where:
+    """Position and excerpt of a finding: the source line, with the part from
+    ``column`` to the first of ``stops`` (a tag's ``>``, a declaration's ``;``)
+    marked by ``excerpt_start``/``excerpt_end``."""
+    raw = lines[line - 1] if 1 <= line <= len(lines) else ""
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = max(0, column - 1 - lead)
+    stop_at = [i for i in (raw.find(c, column - 1) for c in stops) if i >= 0]
+    end = (
+        (min(stop_at) + (1 if raw[min(stop_at)] == ">" else 0) - lead)
+        if stop_at
+        else len(text)
+    )
+    if len(text) > 200:  # long (minified) lines: a window around the spot
+        begin = max(0, start - 40)
+        text = ("…" if begin else "") + text[begin : begin + 200]
+        shift = begin - (1 if begin else 0)
+        start, end = start - shift, end - shift
+    end = min(max(end, start + 1), len(text))
+    start = min(start, max(len(text) - 1, 0))
+    return Where(
+        line=line,
+        column=column,
+        path=path,
+        excerpt=text,
+        excerpt_start=start if text else 0,
+        excerpt_end=end if text else 0,
+    )
 
 
 def _check_document(
     facts: HtmlFacts, path: str, lines: Sequence[str], out: Collector
 ) -> None:
     lang = out.lang
-    html_line = facts.html_tag.line if facts.html_tag else 1
+    html_tag = facts.html_tag
+    html_at = _at(lines, html_tag.line, html_tag.column) if html_tag else _at(lines, 1)
     if not (facts.lang or "").strip():
-        out.add("html.lang", line=html_line, excerpt=_excerpt(lines, html_line))
-    elif not _LANG_TAG.match(facts.lang.strip()):  # type: ignore[union-attr]
+        out.add("html.lang", **html_at)
+    elif not _LANG_TAG.match((facts.lang or "").strip()):
         out.add(
-            "html.lang",
-            "invalid",
-            line=html_line,
-            excerpt=_excerpt(lines, html_line),
-            value=m.quote(facts.lang or "", lang),
+            "html.lang", "invalid", value=m.quote(facts.lang or "", lang), **html_at
         )
 
     title = (facts.title or "").strip()
     stem = Path(path).stem.lower() if path else ""
+    title_at = _at(lines, facts.title_line, 1, "")
     if not title:
-        out.add(
-            "html.title",
-            line=facts.title_line,
-            excerpt=_excerpt(lines, facts.title_line),
-        )
+        out.add("html.title", **title_at)
     elif stem and title.lower() in (stem, Path(path).name.lower()):
-        out.add(
-            "html.title",
-            "filename",
-            line=facts.title_line,
-            excerpt=_excerpt(lines, facts.title_line),
-            value=m.quote(title, lang),
-        )
+        out.add("html.title", "filename", value=m.quote(title, lang), **title_at)
 
     if not facts.mains:
-        line = facts.body.line if facts.body else 1
-        out.add("html.main", "none", line=line, excerpt=_excerpt(lines, line))
+        body = facts.body
+        out.add(
+            "html.main",
+            "none",
+            **(_at(lines, body.line, body.column) if body else _at(lines, 1)),
+        )
     elif len(facts.mains) > 1:
         t = facts.mains[1]
         out.add(
-            "html.main",
-            "many",
-            line=t.line,
-            column=t.column,
-            excerpt=_excerpt(lines, t.line),
-            count=len(facts.mains),
+            "html.main", "many", count=len(facts.mains), **_at(lines, t.line, t.column)
         )
 
     previous: _Tag | None = None
@@ -299,19 +312,15 @@ def _check_document(
             out.add(
                 "html.heading-levels",
                 "first",
-                line=h.line,
-                column=h.column,
-                excerpt=_excerpt(lines, h.line),
                 tag=h.name,
+                **_at(lines, h.line, h.column),
             )
         elif previous is not None and level > int(previous.name[1]) + 1:
             out.add(
                 "html.heading-levels",
-                line=h.line,
-                column=h.column,
-                excerpt=_excerpt(lines, h.line),
                 tag=h.name,
                 prev=previous.name,
+                **_at(lines, h.line, h.column),
             )
         previous = h
 
@@ -322,45 +331,31 @@ def _check_document(
                 src = "data:…"
             out.add(
                 "html.img-alt",
-                line=img.line,
-                column=img.column,
-                excerpt=_excerpt(lines, img.line),
                 src=m.quote(src, lang, 60),
+                **_at(lines, img.line, img.column),
             )
 
     for t in facts.scripts:
-        out.add(
-            "html.script", line=t.line, column=t.column, excerpt=_excerpt(lines, t.line)
-        )
+        out.add("html.script", **_at(lines, t.line, t.column))
     for t, attr in facts.handlers:
         out.add(
             "html.script",
             "handler",
-            line=t.line,
-            column=t.column,
-            excerpt=_excerpt(lines, t.line),
             tag=t.name,
             attr=attr,
+            **_at(lines, t.line, t.column),
         )
     for t, attr in facts.js_urls:
         out.add(
-            "html.script",
-            "url",
-            line=t.line,
-            column=t.column,
-            excerpt=_excerpt(lines, t.line),
-            tag=t.name,
-            attr=attr,
+            "html.script", "url", tag=t.name, attr=attr, **_at(lines, t.line, t.column)
         )
 
     for line, column, word in facts.soft_hyphens:
         out.add(
             "html.hyphens",
             "soft",
-            line=line,
-            column=column,
-            excerpt=_excerpt(lines, line),
             text=m.quote(word.replace("\u00ad", "-"), lang),
+            **_at(lines, line, column, " <"),
         )
 
 
@@ -568,12 +563,7 @@ def _check_styles(
 
     def where(rule: Rule, decl: Declaration) -> Where:
         lines = sheet_lines.get(rule.path, [])
-        return {
-            "line": decl.line,
-            "column": decl.column,
-            "path": rule.path,
-            "excerpt": _excerpt(lines, decl.line),
-        }
+        return _at(lines, decl.line, decl.column, ';}"', rule.path)
 
     def sel(rule: Rule) -> str:
         return m.quote(rule.selector, lang, 60)
@@ -626,10 +616,8 @@ def _check_styles(
             out.add(
                 "html.italic",
                 "element",
-                line=t.line,
-                column=t.column,
-                excerpt=_excerpt(sheet_lines[""], t.line),
                 tag=tag,
+                **_at(sheet_lines[""], t.line, t.column),
             )
 
     _check_sizes(facts, styles, profile, out, where, sel)
@@ -682,7 +670,7 @@ def _check_sizes(
             loc = where(rule, decl)
         else:
             line = facts.body.line if facts.body else 1
-            loc = Where(line=line, column=1, path="", excerpt="")
+            loc = _at(styles.source_lines, line, facts.body.column if facts.body else 1)
         out.add(
             "html.font-size",
             px=m.fmt_number(body_px, lang),
@@ -720,9 +708,8 @@ def _check_sizes(
         out.add(
             "html.line-height",
             "missing",
-            line=line,
-            excerpt=_excerpt(styles.source_lines, line),
             min=m.fmt_number(min_lh, lang, 2),
+            **_at(styles.source_lines, line, facts.body.column if facts.body else 1),
         )
     for rule in styles.rules:
         if not is_screen_media(rule):
