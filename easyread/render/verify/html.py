@@ -259,6 +259,8 @@ def _at(
         text = ("…" if begin else "") + text[begin : begin + 200]
         shift = begin - (1 if begin else 0)
         start, end = start - shift, end - shift
+    while end > start + 1 and text[end - 1 : end].isspace():
+        end -= 1
     end = min(max(end, start + 1), len(text))
     start = min(start, max(len(text) - 1, 0))
     return Where(
