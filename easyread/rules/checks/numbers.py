@@ -141,7 +141,8 @@ def date_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
     ``allow_numeric`` (plain language) allows day-month-year digits but not ISO dates.
     """
     for d in ctx.pack.find_dates(unit.text):
-        if d.style == "words" or (d.style == "numeric" and ctx.param("allow_numeric")):
+        numeric_ok = d.style == "numeric" and ctx.param("allow_numeric")
+        if not d.valid or d.style == "words" or numeric_ok:
             continue
         suggestion = _date_in_words(
             d, ctx, weekday=d.weekday is not None, sentence=d.has_preposition
@@ -172,7 +173,7 @@ _SL_DIGITS_RE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?")
 def sl_date_spacing(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """Slovenian numeric dates need a space after each dot and no leading zeros (*13. 5. 2026*)."""
     for d in ctx.pack.find_dates(unit.text):
-        if d.style != "numeric":
+        if d.style != "numeric" or not d.valid:
             continue
         m = _SL_DIGITS_RE.search(unit.text, d.start, d.end)
         if m is None or not re.search(r"\d\.\d", m.group()):
@@ -309,7 +310,7 @@ def en_time_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
     for tm in ctx.pack.find_times(unit.text):
         text = unit.text[tm.start : tm.end]
         untidy = tm.style == "ampm" and (
-            ":00" in text or "." in text.split()[-1] or "." in text[-4:]
+            ":00" in text or bool(re.search(r"[ap]\.\s?m", text, re.IGNORECASE))
         )
         if not (tm.style == "colon" or untidy):
             continue
