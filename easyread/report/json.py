@@ -9,11 +9,11 @@ Within version 1, fields are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Finding
 from . import FileResult, Report, summary_counts
+from ._jsonout import dumps
 
 __all__ = ["SCHEMA", "finding_dict", "format_report", "report_dict"]
 
@@ -54,14 +54,12 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def format_report(report: Report, *, indent: int | None = 2) -> str:
-    """Render the report as JSON text (UTF-8 characters kept as they are)."""
-    return (
-        json.dumps(
-            report_dict(report), ensure_ascii=False, indent=indent, default=_default
-        )
-        + "\n"
-    )
+def format_report(report: Report) -> str:
+    """Render the report as JSON text (UTF-8 characters kept as they are).
+
+    The structure is indented; each finding and each ``stats`` object is one line.
+    """
+    return dumps(report_dict(report), inline_depth=4, default=_default) + "\n"
 
 
 def _default(value: object) -> object:

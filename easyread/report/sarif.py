@@ -11,7 +11,6 @@ be read become ``toolExecutionNotifications`` of the invocation.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from urllib.parse import quote
 
 from ..model import Finding, Severity
 from . import Report
+from ._jsonout import dumps
 
 __all__ = ["LEVELS", "artifact_uri", "format_report", "sarif_log"]
 
@@ -156,4 +156,5 @@ def sarif_log(report: Report, *, cwd: Path | None = None) -> dict[str, Any]:
 
 def format_report(report: Report, *, cwd: Path | None = None) -> str:
     """Render the report as SARIF 2.1.0 JSON text."""
-    return json.dumps(sarif_log(report, cwd=cwd), ensure_ascii=False, indent=2) + "\n"
+    # runs[0].results[i] and deeper go on one line each (see _jsonout).
+    return dumps(sarif_log(report, cwd=cwd), inline_depth=5) + "\n"

@@ -422,3 +422,13 @@ def test_github_lines(sample_report: Report) -> None:
         == "::error file=docs/manjka.md,title=easyread::docs/manjka.md: file not found (hint: check the path)"
     )
     assert not lines[-1].startswith("::")
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2, 3, 9])
+def test_layered_json_is_the_same_data(depth: int) -> None:
+    from easyread.report._jsonout import dumps
+
+    data = {"a": [1, {"b": "č\n\"", "c": []}, [{}]], "d": {"e": None, "f": 1.5}, "g": True}
+    text = dumps(data, inline_depth=depth)
+    assert json.loads(text) == data
+    assert ("\n" in text) is (depth > 0)
