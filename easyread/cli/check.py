@@ -186,9 +186,9 @@ def collect_inputs(items: Sequence[str]) -> list[_Input]:
     seen: set[Path] = set()
     for item in items:
         # Globs may name rendered outputs (out/*.pdf); folders never pick them up.
-        suffixes = SOURCE_SUFFIXES
+        suffixes: tuple[str, ...] = SOURCE_SUFFIXES
         if glob.has_magic(item) and not Path(item).is_dir():
-            suffixes = SOURCE_SUFFIXES + RENDERED_SUFFIXES
+            suffixes = (*SOURCE_SUFFIXES, *RENDERED_SUFFIXES)
         try:
             paths = expand_paths([item], suffixes)
         except EasyreadError as exc:
@@ -275,6 +275,18 @@ def check_path(path: Path | None, opts: CheckOptions) -> FileResult:
             path=name,
             error=FileError(
                 f"the document is too complex to check ({type(exc).__name__})", name
+            ),
+        )
+    except Exception as exc:  # a bug in a rule must not hide the other files' results
+        from .._log import logger
+
+        logger.debug("internal error while checking %s", name, exc_info=True)
+        return FileResult(
+            path=name,
+            error=FileError(
+                f"internal error while checking: {type(exc).__name__}: {exc}",
+                name,
+                "this is a bug in easyread; run with -vv to see the details and report it",
             ),
         )
 

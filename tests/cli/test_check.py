@@ -444,3 +444,39 @@ def test_check_path_never_imports_weasyprint(docs: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_crashing_rule_is_reported_not_a_traceback(
+    docs: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import easyread.rules.engine as engine
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(engine, "check_document", broken)
+    run = cli("check", "--format", "json", "docs/kratko.md")
+    assert run.code == 2
+    error = _json(run.out)["files"][0]["error"]
+    assert error["message"] == "internal error while checking: ValueError: boom"
+    assert "report it" in error["hint"]
+
+
+def test_glob_can_name_rendered_files(
+    docs: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def verify_output(path, profile, *, lang=None):
+        return ()
+
+    monkeypatch.setitem(
+        sys.modules,
+        "easyread.render.verify",
+        types.SimpleNamespace(verify_output=verify_output),
+    )
+    (docs / "a.pdf").write_bytes(b"%PDF-1.7\n")
+    data = _json(cli("check", "--format", "json", "docs/*.pdf").out)
+    assert [f["path"] for f in data["files"]] == ["docs/a.pdf"]
+    # a folder never picks up rendered files
+    assert "docs/a.pdf" not in [
+        f["path"] for f in _json(cli("check", "--format", "json", "docs").out)["files"]
+    ]
