@@ -187,6 +187,12 @@ def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None
         particle = last_words[-1]
         cut = text.rfind(particle, last_s, last_e)
         items[-1] = _trim(text, last_s, cut)
+    if lang == "de" and any(
+        _words(text[s:e])[:1] in (["eines"], ["einer"], ["des"]) for s, e in items[1:]
+    ):
+        return (
+            None  # "die Beantragung einer X, eines Y": the items hang on the first one
+        )
     for s, e in items:
         words = _words(text[s:e])
         if not words or len(words) > _MAX_ITEM_WORDS:

@@ -86,6 +86,14 @@ def _excluded(word: str, doc: Document) -> bool:
         low in wl.weekdays or low in wl.months or low in wl.months_genitive
     ):
         return True
+    if doc.lang != "sl":
+        # "Mon-Fri", "Mo–Fr": a range of weekday abbreviations
+        days = (*wl.weekdays, *wl.months)
+        parts = [x for x in re.split(r"[-–]", low) if x]
+        if len(parts) > 1 and all(
+            len(x) >= 2 and any(d.startswith(x) for d in days) for x in parts
+        ):
+            return True
     if doc.lang == "en" and low in _EN_NOT_NAMES:
         return True
     return bool(f"{word}." in pack.abbreviations or word in pack.acronyms)

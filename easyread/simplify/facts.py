@@ -48,6 +48,33 @@ _SIGNATURE_PREFIX = re.compile(
     r"^(?:ihr(?:e)?\s+(?:team\s+(?:vom|von|der|des)\s+)?|your\s+|vaš(?:a)?\s+|the\s+team\s+at\s+)",
     re.IGNORECASE,
 )
+_ADVERBS = frozenset(
+    [
+        "tudi",
+        "letos",
+        "jeseni",
+        "spomladi",
+        "poleti",
+        "pozimi",
+        "znova",
+        "ponovno",
+        "že",
+        "še",
+        "vljudno",
+        "prisrčno",
+        "lepo",
+        "this",
+        "year",
+        "again",
+        "also",
+        "warmly",
+        "cordially",
+        "herzlich",
+        "gerne",
+        "auch",
+        "wieder",
+    ]
+)
 _ARTICLE = re.compile(r"^(?:die|der|das|the)\s+", re.IGNORECASE)
 
 
@@ -258,11 +285,9 @@ def _organiser(doc: Document, sents: list[_Sent], data: SimplifyData) -> str:
         for k, w in enumerate(words[:12]):
             if k and w.lower().strip(",.:") in verbs:
                 subject = words[:k]
-                # keep up to the last capitalised word ("... Dom Lukavci jeseni znova")
-                last = max(
-                    (j for j, x in enumerate(subject) if x[:1].isupper()), default=-1
-                )
-                subject = subject[: last + 1]
+                # drop adverbs at the end ("... Dom Lukavci jeseni znova", "... tudi letos")
+                while subject and subject[-1].lower().strip(",") in _ADVERBS:
+                    subject = subject[:-1]
                 if subject and subject[0][:1].isupper() and len(subject) <= 8:
                     name = _ARTICLE.sub("", " ".join(subject)).strip(" ,")
                     if name and name.lower() not in ("wir", "we", "mi"):

@@ -48,12 +48,15 @@ __all__ = [
 #: Order used when a profile lists no transforms.
 DEFAULT_ORDER = (
     "abbreviations",
-    "insertions",
     "numbers",
     "dates",
+    "times",
     "glossary",
+    "lists",
+    "insertions",
     "sentences",
     "lists",
+    "compounds",
     "structure",
 )
 
@@ -74,6 +77,7 @@ class DraftBlock:
     role: str = ""
     origin: int = -1  # index of the source block it came from (-1 = new)
     lead: bool = False  # a paragraph that introduces the list after it ("Prinesite:")
+    src: str = ""  # image source
 
     @property
     def text(self) -> str:
@@ -105,6 +109,9 @@ class State:
     edits: tuple[Edit, ...] = ()
     notes: tuple[Note, ...] = ()
     glossary: tuple[tuple[str, str], ...] = ()  # (term, explanation) for the box
+    # anchors of sentences that belong with the sentence before them (a moved
+    # insertion, the second half of a split): structure keeps them together
+    attached: frozenset[int] = frozenset()
 
     def with_blocks(
         self, blocks: Iterable[DraftBlock], rec: Recorder | None = None
@@ -150,6 +157,7 @@ class Recorder:
         self.edits: list[Edit] = []
         self.notes: list[Note] = []
         self.glossary: list[tuple[str, str]] = []
+        self.attached: set[int] = set()
 
     def edit(
         self, seg: SegText, start: int, end: int, new: str, reason: str
@@ -170,6 +178,10 @@ class Recorder:
         """Record something a person must decide."""
         self.notes.append(Note(self.name, span, message, excerpt))
 
+    def attach(self, seg: SegText) -> None:
+        """Mark a new sentence as belonging with the sentence before it."""
+        self.attached.add(seg.anchor)
+
     def explain(self, term: str, explanation: str) -> None:
         """Add a term to the glossary box."""
         self.glossary.append((term, explanation))
@@ -187,6 +199,7 @@ class Recorder:
             edits=state.edits + tuple(self.edits),
             notes=state.notes + tuple(self.notes),
             glossary=state.glossary + tuple(extra),
+            attached=state.attached | frozenset(self.attached),
         )
 
 
@@ -228,6 +241,7 @@ def _load_builtin() -> None:
     # Importing the modules runs their @transform decorators.
     from . import (  # noqa: F401
         abbreviations,
+        compounds,
         dates,
         glossary,
         insertions,

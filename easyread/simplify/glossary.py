@@ -1,0 +1,185 @@
+"""Hard words: replace them from the glossary, or explain them in the word box.
+
+Lookup is lemma-aware (``prireditvi`` finds the entry ``prireditev``). A hard
+word is replaced only where the glossary gives the replacement for exactly this
+inflected form (``forms``), or where the word is in its dictionary form;
+otherwise it stays and its explanation goes into the glossary box of the draft
+(front matter ``glossary: [{term, explanation}]``, which the renderer shows as
+"Kaj pomeni ...?"). Names (capitalised words inside a sentence) are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..lang import GlossaryEntry
+from ..model import BlockKind, TokenKind
+from ._text import SegText
+from ._util import is_sentence_start, match_case
+from .pipeline import Context, DraftBlock, Recorder, State, transform
+
+__all__ = ["GlossaryTransform"]
+
+_MAX_PHRASE = 4
+
+
+def _phrase_entries(ctx: Context) -> dict[str, GlossaryEntry]:
+    """Multi-word entries by every written form and by their lemma."""
+    out: dict[str, GlossaryEntry] = {}
+    for entry in ctx.glossary:
+        if " " not in entry.lemma:
+            continue
+        out[entry.lemma] = entry
+        for form in entry.forms or {}:
+            out[form] = entry
+    return out
+
+
+@transform
+class GlossaryTransform:
+    """Replace or explain hard words from the glossary."""
+
+    name = "glossary"
+    description = (
+        "hard words replaced from the glossary (right grammatical form) or explained"
+    )
+
+    def run(self, state: State, ctx: Context) -> State:
+        rec = Recorder(self.name, ctx)
+        phrases = _phrase_entries(ctx)
+        explained: set[str] = {t.lower() for t, _ in state.glossary}
+        noted: set[str] = set()
+        inline = bool(ctx.param("explain_inline", True))
+        blocks = []
+        for block in state.blocks:
+            if block.kind not in (
+                BlockKind.PARAGRAPH,
+                BlockKind.LIST_ITEM,
+                BlockKind.QUOTE,
+                BlockKind.HEADING,
+            ):
+                blocks.append(block)
+                continue
+            out: list[SegText] = []
+            after_block: list[SegText] = []
+            for sent in block.sentences:
+                new, explanations = self._sentence(
+                    sent, ctx, phrases, rec, explained, noted
+                )
+                out.append(new)
+                if not inline:
+                    continue
+                if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.QUOTE:
+                    out.extend(explanations)
+                else:
+                    after_block.extend(explanations)
+            blocks.append(replace(block, sentences=tuple(out)))
+            if after_block:
+                # explanations of words in a heading or list item go after it
+                blocks.append(
+                    DraftBlock(
+                        BlockKind.PARAGRAPH, tuple(after_block), origin=block.origin
+                    )
+                )
+        return state.with_blocks(blocks, rec)
+
+    def _sentence(
+        self,
+        seg: SegText,
+        ctx: Context,
+        phrases: dict[str, GlossaryEntry],
+        rec: Recorder,
+        explained: set[str],
+        noted: set[str],
+    ) -> tuple[SegText, list[SegText]]:
+        words = [
+            (s, e)
+            for s, e, kind in ctx.pack.tokenize(seg.text)
+            if kind is TokenKind.WORD
+        ]
+        hits: list[tuple[int, int, GlossaryEntry]] = []
+        i = 0
+        while i < len(words):
+            found = None
+            for n in range(min(_MAX_PHRASE, len(words) - i), 1, -1):
+                s, e = words[i][0], words[i + n - 1][1]
+                surface = " ".join(seg.text[a:b].lower() for a, b in words[i : i + n])
+                lemmas = " ".join(
+                    ctx.pack.lemma(seg.text[a:b]) for a, b in words[i : i + n]
+                )
+                entry = phrases.get(surface) or phrases.get(lemmas)
+                if entry is not None:
+                    found = (s, e, entry, n)
+                    break
+            if found is None:
+                s, e = words[i]
+                word = seg.text[s:e]
+                if word[:1].isupper() and not is_sentence_start(seg.text, s):
+                    i += 1
+                    continue
+                entry = ctx.glossary.lookup(word)
+                if entry is not None and " " not in entry.lemma:
+                    found = (s, e, entry, 1)
+            if found is not None:
+                hits.append(found[:3])
+                i += found[3]
+            else:
+                i += 1
+        explanations: list[SegText] = []
+        for s, e, entry in reversed(hits):
+            at = seg.offset_at(s)
+            seg, text = self._apply(seg, s, e, entry, rec, explained, noted)
+            if text:
+                sentences = [
+                    x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()
+                ]
+                new = [SegText.synthetic(x, at) for x in sentences]
+                for x in new:
+                    rec.attach(x)
+                explanations[:0] = new
+        return seg, explanations
+
+    @staticmethod
+    def _apply(
+        seg: SegText,
+        s: int,
+        e: int,
+        entry: GlossaryEntry,
+        rec: Recorder,
+        explained: set[str],
+        noted: set[str],
+    ) -> tuple[SegText, str]:
+        """Replace the word, or return the explanation to add (first use only)."""
+        written = seg.text[s:e]
+        low = " ".join(written.lower().split())
+        replacement = ""
+        if entry.forms and low in entry.forms:
+            replacement = entry.forms[low]
+        elif entry.replacement and low == entry.lemma:
+            replacement = entry.replacement
+        if replacement:
+            new = match_case(written, replacement)
+            return rec.edit(
+                seg, s, e, new, f"hard word “{entry.lemma}” replaced (glossary)"
+            ), ""
+        if entry.explanation:
+            if entry.lemma not in explained:
+                explained.add(entry.lemma)
+                rec.explain(entry.lemma, entry.explanation)
+                rec.record(
+                    seg.span(s, e),
+                    "",
+                    entry.explanation,
+                    f"hard word “{entry.lemma}” explained",
+                )
+                return seg, entry.explanation
+        elif entry.replacement and entry.lemma not in noted:
+            noted.add(entry.lemma)
+            rec.note(
+                seg.span(s, e),
+                f"“{written}” is a hard word; the glossary suggests “{entry.replacement}” but not in "
+                "this grammatical form. Replace it by hand.",
+                seg.text,
+            )
+        return seg, ""

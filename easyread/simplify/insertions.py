@@ -1,0 +1,170 @@
+"""Insertions in brackets and between dashes become their own sentence.
+
+Easy-read texts have no bracketed insertions (BITV rule 6). Nothing in the
+brackets is thrown away: the insertion becomes the next sentence
+(``... v čitalnici (Glavni trg 2, 9240 Ljutomer).`` -> ``... v čitalnici.
+Naslov: Glavni trg 2, 9240 Ljutomer.``); examples become ``Na primer: ...``;
+a short insertion in a list item is set off with a comma instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import BlockKind
+from ._find import find_facts
+from ._lang import simplify_data
+from ._text import SegText
+from ._util import tidy
+from .pipeline import Context, DraftBlock, Recorder, State, transform
+
+__all__ = ["Insertions"]
+
+_EXAMPLE_RE = re.compile(
+    r"^(?:npr\.|na primer|z\.\s?B\.|zum Beispiel|e\.g\.|eg|for example|such as|etwa)[:,]?\s+",
+    re.IGNORECASE,
+)
+_ADDRESS_RE = re.compile(
+    r"\b\d{4,5}\s[A-ZČŠŽÄÖÜ]|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+    r"|\b(?:trg|ulica|cesta|straße|strasse|weg|platz|Street|Road|Lane|Avenue)\s\d+"
+)
+_DASH_RE = re.compile(r"\s[–—]\s(?P<c>[^–—]{3,}?)\s[–—]\s|\s-\s(?P<c2>[^-]{3,}?)\s-\s")
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """Top-level ``(...)`` pairs as (open, close+1)."""
+    out, depth, start = [], 0, -1
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def _keep(text: str, s: int, e: int, urls: list[tuple[int, int]]) -> bool:
+    """True for brackets that are not insertions: "(0)", "Bewohner(innen)", inside URLs."""
+    inner = text[s + 1 : e - 1].strip()
+    if not inner or re.fullmatch(r"[\d\s]*", inner):
+        return True
+    if s > 0 and text[s - 1].isalpha():
+        return True
+    return any(us <= s < ue for us, ue in urls)
+
+
+@transform
+class Insertions:
+    """Move insertions in brackets or dashes into their own sentence."""
+
+    name = "insertions"
+    description = "insertions in brackets or between dashes become their own sentence"
+
+    def run(self, state: State, ctx: Context) -> State:
+        rec = Recorder(self.name, ctx)
+        blocks = []
+        for block in state.blocks:
+            if block.kind not in (
+                BlockKind.PARAGRAPH,
+                BlockKind.LIST_ITEM,
+                BlockKind.QUOTE,
+            ):
+                blocks.append(block)
+                continue
+            out: list[SegText] = []
+            for sent in block.sentences:
+                out.extend(self._sentence(sent, block, ctx, rec))
+            blocks.append(replace(block, sentences=tuple(out)))
+        return state.with_blocks(blocks, rec)
+
+    def _sentence(
+        self, seg: SegText, block: DraftBlock, ctx: Context, rec: Recorder
+    ) -> list[SegText]:
+        text = seg.text
+        urls = [
+            (h.start, h.end)
+            for h in find_facts(text, ctx.pack)
+            if h.kind in ("url", "email")
+        ]
+        found: list[
+            tuple[int, int, int, int]
+        ] = []  # (start, end, content start, content end)
+        for s, e in _brackets(text):
+            if not _keep(text, s, e, urls):
+                found.append((s, e, s + 1, e - 1))
+        for m in _DASH_RE.finditer(text):
+            g = "c" if m.group("c") else "c2"
+            if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
+                continue
+            content = m.group(g)
+            if re.search(r"[^\W\d_]", content) and len(content.split()) >= 2:
+                found.append((m.start(), m.end(), m.start(g), m.end(g)))
+        if not found:
+            return [seg]
+        extra: list[SegText] = []
+        for s, e, cs, ce in sorted(found, reverse=True):
+            content = seg.slice(cs, ce).strip()
+            is_dash = text[s] != "("
+            if block.kind is BlockKind.LIST_ITEM or len(content.text.split()) <= 2:
+                if is_dash:
+                    new = ", " + content.text + ", "
+                else:
+                    new = (
+                        ", "
+                        + content.text
+                        + ("," if e < len(text.rstrip(".!? ")) else "")
+                    )
+                seg = rec.edit(
+                    seg,
+                    self._left(text, s),
+                    e,
+                    new,
+                    "insertion set off with commas instead of brackets",
+                )
+                text = seg.text
+                continue
+            sentence = self._as_sentence(content, ctx)
+            rec.attach(sentence)
+            cut_start = self._left(text, s)
+            cut_end = e if not is_dash else e - 1
+            replacement = " " if is_dash else ""
+            rec.record(
+                seg.span(s, e),
+                text[s:e],
+                sentence.text,
+                "insertion moved into its own sentence",
+            )
+            seg = seg.replace(cut_start, cut_end, replacement)
+            text = seg.text
+            extra.insert(0, sentence)
+        seg = tidy(seg)
+        if block.kind is not BlockKind.LIST_ITEM:
+            seg = seg.ensure_stop()
+        return [seg, *extra]
+
+    @staticmethod
+    def _left(text: str, s: int) -> int:
+        while s > 0 and text[s - 1] == " ":
+            s -= 1
+        return s
+
+    @staticmethod
+    def _as_sentence(content: SegText, ctx: Context) -> SegText:
+        data = simplify_data(ctx.lang)
+        m = _EXAMPLE_RE.match(content.text)
+        if m:
+            label = data.label("example")
+            body = content.slice(m.end())
+            out = SegText.synthetic(f"{label}: ", content.anchor) + body
+        elif _ADDRESS_RE.search(content.text) and ":" not in content.text:
+            out = (
+                SegText.synthetic(f"{data.label('address')}: ", content.anchor)
+                + content
+            )
+        else:
+            out = content.capitalise()
+        return tidy(out).ensure_stop()

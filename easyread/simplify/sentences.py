@@ -1,0 +1,830 @@
+"""Split long sentences at safe clause boundaries, one sentence per line.
+
+Safe boundaries, never inside quotes or brackets:
+
+* a semicolon (always, also in short sentences);
+* a colon followed by a whole clause ("Die Stadt informiert: Ab Montag ...");
+* a comma + coordinating conjunction that joins two clauses (sl ``, ampak``,
+  ``, zato``; en ``, and we``; de ``, und unsere ...``), and sl ``in`` between
+  two clauses that each have their own verb (Slovenian drops subjects, so the
+  second clause needs no repair);
+* Slovenian second-position ``pa`` (``Izlet bo v četrtek, odpravili pa se
+  bomo na Ptuj`` -> ``... v četrtek. Odpravili se bomo na Ptuj.``);
+* a relative clause after which the verb follows at once: sl ``, ki bo v
+  torek`` -> ``To bo v torek``, en ``, which is`` -> ``It is``; sl ``, kjer``
+  -> ``Tam``.
+
+The split repairs what it needs: a full stop, a capital letter and, for a
+relative clause, a subject. A Slovenian clause that would start with a clitic
+(``je``, ``bo``, ``se``) is never split off. Sentences that are still too long
+are reported for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import BlockKind, TokenKind
+from ._enum import find_enumeration, is_verb
+from ._lang import simplify_data
+from ._text import SegText
+from ._util import tidy
+from .pipeline import Context, Recorder, State, transform
+
+__all__ = ["Sentences", "word_count"]
+
+_SL_CLITICS = frozenset(
+    [
+        "je",
+        "so",
+        "bo",
+        "bodo",
+        "bi",
+        "se",
+        "si",
+        "mu",
+        "ga",
+        "jo",
+        "jih",
+        "jim",
+        "ji",
+        "mi",
+        "ti",
+        "nam",
+        "vam",
+        "sem",
+        "smo",
+        "ste",
+        "sta",
+        "bom",
+        "bomo",
+        "boste",
+        "bova",
+        "sva",
+    ]
+)
+_SL_DROP = {"in", "ter", "pa", "a", "saj"}
+_SL_KEEP = {"ampak", "vendar", "toda", "zato"}
+_EN_DROP = {"and"}
+_EN_KEEP = {"but", "so"}
+_DE_DROP = {"und", "denn"}
+_DE_KEEP = {"aber"}
+_EN_SUBJECT = frozenset(
+    [
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "there",
+        "this",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+        "all",
+        "everyone",
+    ]
+)
+_DE_SUBJECT = frozenset(
+    [
+        "ich",
+        "du",
+        "er",
+        "sie",
+        "es",
+        "wir",
+        "ihr",
+        "man",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "einen",
+        "unser",
+        "unsere",
+        "ihr",
+        "ihre",
+        "dies",
+        "diese",
+        "dieser",
+        "alle",
+        "viele",
+        "jeder",
+        "jede",
+    ]
+)
+_DE_NOT_VERB = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "und",
+        "oder",
+        "aber",
+        "mit",
+        "von",
+        "zu",
+        "zum",
+        "zur",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "aus",
+        "bei",
+        "bis",
+        "für",
+        "nach",
+        "über",
+        "unter",
+        "vor",
+        "durch",
+        "gegen",
+        "ohne",
+        "um",
+        "nicht",
+        "auch",
+        "noch",
+        "schon",
+        "nur",
+        "sehr",
+        "bitte",
+        "wir",
+        "sie",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "unser",
+        "unsere",
+        "unseren",
+        "es",
+        "er",
+        "man",
+        "ab",
+    ]
+)
+_SL_AFTER_AUX = frozenset(
+    [
+        "v",
+        "na",
+        "ob",
+        "pri",
+        "od",
+        "do",
+        "s",
+        "z",
+        "že",
+        "tudi",
+        "predvidoma",
+        "vsak",
+        "vsako",
+        "vsako",
+        "samo",
+        "le",
+    ]
+)
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def self_subject(ctx: Context) -> str:
+    """The subject a relative clause gets ("To", "It"); its sentence stands alone."""
+    return simplify_data(ctx.lang).relative_subject
+
+
+def word_count(text: str, ctx: Context) -> int:
+    """Words and numbers, counted as the checker counts them."""
+    return sum(
+        1
+        for _, _, k in ctx.pack.tokenize(text)
+        if k in (TokenKind.WORD, TokenKind.NUMBER)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    start: int  # text[start:end] is removed
+    end: int
+    insert: str  # put at the start of the right part ("To ")
+    priority: int  # lower first
+    reason: str
+    move_clitics: bool = (
+        False  # sl: "je dostopna z dvigalom" -> "Dostopna je z dvigalom"
+    )
+
+
+def _outside(text: str) -> list[bool]:
+    """For each position: True when not inside brackets or quotes."""
+    out, depth, quote = [], 0, False
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in '„»«“"':
+            if ch in "„»":
+                quote = True
+            elif ch in "“«" and quote:
+                quote = False
+            elif ch == '"':
+                quote = not quote
+        out.append(depth == 0 and not quote)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _has_verb(text: str, ctx: Context) -> bool:
+    words = _words(text)
+    if ctx.lang == "de":
+        return any(
+            w.islower()
+            and w not in _DE_NOT_VERB
+            and (w.endswith(("en", "t", "st", "et")) or is_verb(w, ctx.pack))
+            for w in words
+        )
+    return any(is_verb(w, ctx.pack) for w in words)
+
+
+def _sl_finite(text: str, ctx: Context) -> bool:
+    """A Slovenian clause with its own finite verb (not only an l-participle)."""
+    for w in _words(text):
+        low = w.lower()
+        if low in ctx.pack.words.passive_aux:
+            return True
+        if is_verb(w, ctx.pack) and not low.endswith(("l", "la", "lo", "li", "le")):
+            return True
+    return False
+
+
+_SL_AUX = frozenset(
+    [
+        "je",
+        "so",
+        "bo",
+        "bodo",
+        "sem",
+        "smo",
+        "ste",
+        "sta",
+        "sva",
+        "bom",
+        "bomo",
+        "boste",
+        "bova",
+    ]
+)
+_SL_FUNCTION = frozenset(
+    [
+        "v",
+        "na",
+        "z",
+        "s",
+        "k",
+        "h",
+        "o",
+        "ob",
+        "po",
+        "pri",
+        "od",
+        "do",
+        "iz",
+        "za",
+        "pred",
+        "med",
+        "nad",
+        "pod",
+        "brez",
+        "čez",
+        "skozi",
+        "proti",
+        "zaradi",
+        "ta",
+        "to",
+        "te",
+        "ti",
+        "tisti",
+        "tista",
+        "tisto",
+        "vsak",
+        "vsaka",
+        "vsako",
+        "vsi",
+        "vse",
+        "ves",
+        "noben",
+        "nekaj",
+        "njegov",
+        "njen",
+        "njihov",
+        "moj",
+        "vaš",
+        "naš",
+        "svoj",
+        "ki",
+        "kar",
+        "kateri",
+        "katera",
+        "katero",
+        "in",
+        "ali",
+        "pa",
+        "ter",
+        "a",
+        "ne",
+        "tudi",
+        "že",
+        "še",
+        "le",
+        "samo",
+    ]
+)
+_SL_SUBORDINATE_START = frozenset(
+    [
+        "ki",
+        "ker",
+        "če",
+        "da",
+        "ko",
+        "kjer",
+        "kamor",
+        "koder",
+        "kateri",
+        "katera",
+        "katero",
+        "katere",
+        "katerega",
+        "kdor",
+        "kar",
+        "čeprav",
+        "dokler",
+        "kadar",
+        "preden",
+        "medtem",
+        "kot",
+        "kakor",
+        "kolikor",
+        "naj",
+    ]
+)
+
+
+def sl_move_clitics(text: str) -> str | None:
+    """``je dostopna z dvigalom`` -> ``dostopna je z dvigalom``; None when unsafe.
+
+    A Slovenian clause cannot start with a clitic. When a split leaves one in
+    front, the next word (a participle, adjective or adverb) moves before the
+    clitics. Only clusters with an auxiliary (je, bo, so ...) are moved: a lone
+    "se" belongs to a verb whose auxiliary stayed in the other clause.
+    """
+    words = text.split(" ")
+    k = 0
+    while k < len(words) and words[k].lower() in _SL_CLITICS:
+        k += 1
+    if k == 0 or k >= len(words):
+        return None
+    if not any(w.lower() in _SL_AUX for w in words[:k]):
+        return None
+    nxt = words[k]
+    core = nxt.rstrip(",.;:")
+    if core != nxt or not core.isalpha() or not core.islower() or core in _SL_FUNCTION:
+        return None
+    return " ".join([nxt, *words[:k], *words[k + 1 :]])
+
+
+def _segment_to_comma(text: str) -> str:
+    """The text up to the next comma, semicolon or colon (outside brackets)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in ",;:" and depth == 0:
+            return text[:i]
+    return text
+
+
+def _first_word(text: str) -> str:
+    m = _WORD_RE.search(text)
+    return m.group() if m else ""
+
+
+class _Finder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.data = simplify_data(ctx.lang)
+
+    def cuts(self, text: str) -> list[_Cut]:
+        ok = _outside(text)
+        out: list[_Cut] = []
+        lang = self.ctx.lang
+        for m in re.finditer(r";\s*", text):
+            if ok[m.start()]:
+                out.append(_Cut(m.start(), m.end(), "", 0, "split at a semicolon"))
+        for m in re.finditer(r":\s+", text):
+            if ok[m.start()] and self._clause_after_colon(
+                text[: m.start()], text[m.end() :]
+            ):
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.end(),
+                        "",
+                        1,
+                        "split at a colon before a whole clause",
+                    )
+                )
+        if lang == "sl":
+            out.extend(self._sl(text, ok))
+        elif lang == "en":
+            out.extend(self._en(text, ok))
+        elif lang == "de":
+            out.extend(self._de(text, ok))
+        return out
+
+    def _clause_after_colon(self, left: str, right: str) -> bool:
+        if len(_words(left)) < 2 or len(_words(right)) < 5:
+            return False
+        if find_enumeration(right, self.ctx.pack) is not None or (
+            right.count(",") >= 2 and len(_words(right)) < 10
+        ):
+            return False
+        return _has_verb(left, self.ctx) and _has_verb(right, self.ctx)
+
+    def _sl(self, text: str, ok: list[bool]) -> list[_Cut]:
+        ctx, out = self.ctx, []
+        for m in re.finditer(r",\s+(\w+)\s+", text):
+            if not ok[m.start()]:
+                continue
+            word = m.group(1).lower()
+            left, right = text[: m.start()], text[m.end() :]
+            left_clause = re.split(r"[,;:]", left)[-1]
+            if word in _SL_DROP | _SL_KEEP:
+                right_clause = _segment_to_comma(right)
+                if not (_sl_finite(right_clause, ctx) and _has_verb(left, ctx)):
+                    continue
+                starts_clitic = _first_word(right).lower() in _SL_CLITICS
+                if (
+                    starts_clitic
+                    and word not in _SL_KEEP
+                    and sl_move_clitics(right) is None
+                ):
+                    continue
+                insert = word.capitalize() + " " if word in _SL_KEEP else ""
+                out.append(_Cut(m.start(), m.end(), insert, 2, f"split before “{word}”",
+                                move_clitics=starts_clitic and word not in _SL_KEEP))  # fmt: skip
+            elif word == "ki":
+                out.extend(self._sl_relative(text, m, right))
+            elif (
+                word == "kjer"
+                and _sl_finite(right, ctx)
+                and _first_word(right).lower() not in _SL_CLITICS
+            ):
+                out.append(
+                    _Cut(
+                        m.start(), m.end(), "Tam ", 3, "relative clause made a sentence"
+                    )
+                )
+        # a comma between two main clauses: "Na izlet gre 20 ljudi, spremljali jih bodo 4 zaposleni."
+        for m in re.finditer(r",\s+", text):
+            if not ok[m.start()]:
+                continue
+            left, right = text[: m.start()], text[m.end() :]
+            first = _first_word(right).lower()
+            if (
+                not first
+                or first in _SL_SUBORDINATE_START
+                or first in _SL_DROP | _SL_KEEP
+                or first.isdigit()
+            ):
+                continue
+            if re.match(
+                r"(?:in sicer|prav tako|to je|na primer|tj\.|npr\.)\b",
+                right,
+                re.IGNORECASE,
+            ):
+                continue
+            left_clause = re.split(r"[,;:]", left)[-1]
+            left_first = _first_word(left).lower()
+            if (
+                left_first in _SL_SUBORDINATE_START
+                or _first_word(left_clause).lower() in _SL_SUBORDINATE_START
+            ):
+                continue
+            right_clause = _segment_to_comma(right)
+            if len(_words(right_clause)) < 3 or len(_words(left_clause)) < 2:
+                continue
+            if not (_sl_finite(right_clause, ctx) and _sl_finite(left_clause, ctx)):
+                continue
+            starts_clitic = first in _SL_CLITICS
+            if starts_clitic and sl_move_clitics(right) is None:
+                continue
+            out.append(
+                _Cut(
+                    m.start(),
+                    m.end(),
+                    "",
+                    3,
+                    "split between two main clauses",
+                    move_clitics=starts_clitic,
+                )
+            )
+        # second-position "pa": ", odpravili pa se bomo" -> ". Odpravili se bomo"
+        for m in re.finditer(r",\s+((?:[^\W\d_]+\s+){1,4}?)pa\s+", text):
+            if ok[m.start()] and "," not in m.group(1):
+                right = m.group(1) + text[m.end() :]
+                if _sl_finite(right, ctx) and _has_verb(text[: m.start()], ctx):
+                    out.append(
+                        _Cut(
+                            m.start(),
+                            m.end(),
+                            m.group(1),
+                            2,
+                            "split before a clause with “pa”",
+                        )
+                    )
+        # "in" between two clauses with their own verbs (no comma in Slovenian)
+        for m in re.finditer(r"\s+(in|ter)\s+", text):
+            if not ok[m.start()]:
+                continue
+            left, right = text[: m.start()], text[m.end() :]
+            right_clause = _segment_to_comma(right)
+            if len(_words(left)) < 4 or len(_words(right)) < 3:
+                continue
+            left_clause = re.split(r"[,;:]", left)[-1]
+            if not (_sl_finite(right_clause, ctx) and _sl_finite(left_clause, ctx)):
+                continue
+            first = _first_word(right)
+            if first.lower() in _SL_CLITICS:
+                if sl_move_clitics(right) is None:
+                    continue
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.end(),
+                        "",
+                        4,
+                        f"split before “{m.group(1)}” + verb",
+                        move_clitics=True,
+                    )
+                )
+            elif (
+                is_verb(first, ctx.pack)
+                and _words(left_clause)[0].lower() not in _SL_SUBORDINATE_START
+            ):
+                out.append(
+                    _Cut(
+                        m.start(), m.end(), "", 4, f"split before “{m.group(1)}” + verb"
+                    )
+                )
+        return out
+
+    def _sl_relative(self, text: str, m: re.Match[str], right: str) -> list[_Cut]:
+        """ ", ki bo v torek" -> "To bo v torek"; ", ki je namenjen X" -> "Namenjen je X"."""
+        words = _words(right)
+        if not words:
+            return []
+        aux = words[0].lower()
+        after = words[1:2]
+        if (
+            aux in self.data.relative_aux
+            and after
+            and (after[0].lower() in _SL_AFTER_AUX or after[0].isdigit())
+        ):
+            subject = self.data.relative_subject or "To"
+            return [
+                _Cut(
+                    m.start(),
+                    m.end(),
+                    subject + " ",
+                    3,
+                    "relative clause made a sentence",
+                )
+            ]
+        if aux in _SL_CLITICS and sl_move_clitics(right) is not None:
+            return [
+                _Cut(
+                    m.start(),
+                    m.end(),
+                    "",
+                    3,
+                    "relative clause made a sentence",
+                    move_clitics=True,
+                )
+            ]
+        antecedent = _words(text[: m.start()])[-1:]
+        if (
+            antecedent
+            and antecedent[0][:1].isupper()
+            and aux not in _SL_CLITICS
+            and is_verb(words[0], self.ctx.pack)
+            and not words[0].lower().endswith(("l", "la", "lo", "li", "le"))
+        ):
+            return [
+                _Cut(
+                    m.start(),
+                    m.end(),
+                    "",
+                    3,
+                    "relative clause about a person made a sentence",
+                )
+            ]
+        return []
+
+    def _en(self, text: str, ok: list[bool]) -> list[_Cut]:
+        out = []
+        for m in re.finditer(r",\s+(\w+)\s+(\w+)", text):
+            if not ok[m.start()]:
+                continue
+            word, nxt = m.group(1).lower(), m.group(2)
+            start_right = m.start(1)
+            if word in _EN_DROP and (nxt.lower() in _EN_SUBJECT or nxt[:1].isupper()):
+                out.append(_Cut(m.start(), m.start(2), "", 2, f"split before “{word}”"))
+            elif word in _EN_KEEP and (nxt.lower() in _EN_SUBJECT or nxt[:1].isupper()):
+                out.append(
+                    _Cut(m.start(), start_right, "", 2, f"split before “{word}”")
+                )
+            elif word == "which" and nxt.lower() in self.data.relative_aux:
+                out.append(_Cut(m.start(), m.start(2), (self.data.relative_subject or "It") + " ", 3,
+                                "relative clause made a sentence"))  # fmt: skip
+        return out
+
+    def _de(self, text: str, ok: list[bool]) -> list[_Cut]:
+        out = []
+        for m in re.finditer(r",\s+(\w+)\s+(\w+)", text):
+            if not ok[m.start()]:
+                continue
+            word, nxt = m.group(1).lower(), m.group(2)
+            if word in _DE_DROP and (nxt.lower() in _DE_SUBJECT or nxt[:1].isupper()):
+                out.append(_Cut(m.start(), m.start(2), "", 2, f"split before “{word}”"))
+            elif word in _DE_KEEP:
+                out.append(_Cut(m.start(), m.start(1), "", 2, f"split before “{word}”"))
+        subordinate = set(self.ctx.pack.words.subordinating) | {
+            "der",
+            "die",
+            "das",
+            "dem",
+            "den",
+            "zu",
+            "um",
+        }
+        for m in re.finditer(r",\s+", text):
+            if not ok[m.start()]:
+                continue
+            left, right = text[: m.start()], text[m.end() :]
+            clause = _words(_segment_to_comma(right))
+            left_clause = _words(re.split(r"[,;:]", left)[-1])
+            if (
+                len(clause) < 3
+                or len(left_clause) < 3
+                or clause[0].lower() in subordinate - {"der", "die", "das"}
+            ):
+                continue
+            if (
+                clause[0].lower() in _DE_DROP | _DE_KEEP
+                or _first_word(left).lower() in subordinate
+            ):
+                continue
+            # verb second: the finite verb is the 2nd or 3rd word and not the last one
+            verb_at = next(
+                (k for k, w in enumerate(clause[:3]) if self._de_verb(w)), None
+            )
+            if verb_at is None or verb_at == 0 or verb_at == len(clause) - 1:
+                continue
+            if (
+                clause[0].lower() in ("der", "die", "das")
+                and not clause[1][:1].isupper()
+            ):
+                continue  # "die ... ist" is a relative clause
+            if not any(self._de_verb(w) for w in left_clause):
+                continue
+            out.append(
+                _Cut(m.start(), m.end(), "", 3, "split between two main clauses")
+            )
+        return out
+
+    @staticmethod
+    def _de_verb(word: str) -> bool:
+        return (
+            word.islower()
+            and word not in _DE_NOT_VERB
+            and word.endswith(("t", "en", "st"))
+            and len(word) > 2
+        )
+
+
+@transform
+class Sentences:
+    """Split long sentences at safe clause boundaries."""
+
+    name = "sentences"
+    description = (
+        "split long sentences at safe clause boundaries (one sentence per line)"
+    )
+
+    def run(self, state: State, ctx: Context) -> State:
+        rec = Recorder(self.name, ctx)
+        finder = _Finder(ctx)
+        limit = int(ctx.param("split_over", 10))
+        too_long = int(ctx.param("sentence_max", 15))
+        blocks = []
+        for block in state.blocks:
+            if block.kind not in (
+                BlockKind.PARAGRAPH,
+                BlockKind.QUOTE,
+                BlockKind.LIST_ITEM,
+            ):
+                blocks.append(block)
+                continue
+            out: list[SegText] = []
+            for sent in block.sentences:
+                parts = self._split(
+                    sent, finder, limit, ctx, rec, block.kind is BlockKind.LIST_ITEM
+                )
+                for p in parts:
+                    n = word_count(p.text, ctx)
+                    if n > too_long:
+                        rec.note(
+                            p.span(),
+                            f"This sentence still has {n} words. Split it or say less.",
+                            p.text,
+                        )
+                out.extend(parts)
+            blocks.append(replace(block, sentences=tuple(out)))
+        return state.with_blocks(blocks, rec)
+
+    def _split(
+        self,
+        seg: SegText,
+        finder: _Finder,
+        limit: int,
+        ctx: Context,
+        rec: Recorder,
+        item: bool,
+        depth: int = 0,
+    ) -> list[SegText]:
+        text = seg.text
+        long = word_count(text, ctx) > limit
+        if depth > 12:
+            return [seg]
+        cuts = [c for c in finder.cuts(text) if long or c.priority == 0]
+        middle = len(text) / 2
+        for cut in sorted(cuts, key=lambda c: (c.priority, abs(c.start - middle))):
+            left = seg.slice(0, cut.start)
+            right = seg.slice(cut.end)
+            if word_count(left.text, ctx) < 2 or word_count(right.text, ctx) < 2:
+                continue
+            if cut.priority > 0 and (
+                word_count(left.text, ctx) < 3 or word_count(right.text, ctx) < 3
+            ):
+                continue
+            left = tidy(left).ensure_stop()
+            right = tidy(right)
+            if cut.move_clitics:
+                moved = sl_move_clitics(right.text)
+                if moved is None:
+                    continue
+                right = right.replace(0, len(right.text), moved)
+            if cut.insert:
+                right = SegText.synthetic(cut.insert, right.anchor) + right
+            right = tidy(right).capitalise()
+            if not item or text.rstrip().endswith((".", "!", "?")):
+                right = right.ensure_stop()
+            rec.record(
+                seg.span(cut.start, cut.end),
+                text[cut.start : cut.end],
+                ". " + cut.insert,
+                cut.reason,
+            )
+            if not cut.insert.strip() or cut.insert.strip() != self_subject(ctx):
+                rec.attach(right)
+            return self._split(
+                left, finder, limit, ctx, rec, item, depth + 1
+            ) + self._split(right, finder, limit, ctx, rec, item, depth + 1)
+        return [seg]

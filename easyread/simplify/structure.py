@@ -1,0 +1,244 @@
+"""Structure: short paragraphs, and question headings for invitations.
+
+For the invitation and activity templates every sentence is sorted under the
+question it answers (*Kdaj? Kje? Ali moram plačati? Kaj prinesem? Kako se
+prijavim? Koga lahko vprašam?*); sentences that answer none stay at the top,
+in their order. A list stays with the sentence that introduces it. Documents
+that already have headings keep their own structure.
+
+For every template, paragraphs are cut into blocks of at most
+``block_sentences_max`` sentences (3 in the strict profile).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import BlockKind, Span
+from ._enum import is_verb
+from ._find import find_facts
+from ._lang import SimplifyData, simplify_data
+from ._text import SegText
+from .pipeline import Context, DraftBlock, Recorder, State, transform
+
+__all__ = ["ROLES", "Structure", "classify"]
+
+#: Section order of an invitation.
+ROLES = (
+    "what",
+    "when",
+    "where",
+    "audience",
+    "price",
+    "bring",
+    "register",
+    "contact",
+    "other",
+)
+_ADDRESS_RE = re.compile(r"\b\d{4,5}\s[A-ZČŠŽÄÖÜ]|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+
+
+def classify(text: str, ctx: Context, data: SimplifyData) -> str:
+    """The question a sentence answers ("" when none)."""
+    hits = find_facts(text, ctx.pack)
+    kinds = {h.kind for h in hits}
+    if kinds & {"phone", "email", "url"}:
+        return "register" if data.has_cue("register", text) else "contact"
+    if data.has_cue("register", text):
+        return "register"
+    if "money" in kinds or data.has_cue("price", text):
+        return "price"
+    if data.has_cue("bring", text):
+        return "bring"
+    if kinds & {"date", "time"} or data.has_cue("when_words", text):
+        return "when"
+    if _ADDRESS_RE.search(text) or _is_place(text, ctx, data):
+        return "where"
+    if data.has_cue("audience", text):
+        return "audience"
+    return ""
+
+
+def _is_place(text: str, ctx: Context, data: SimplifyData) -> bool:
+    preps = {p.lower() for p in data.cues.get("where_preps", ())}
+    words = re.findall(r"[^\W\d_]+", text)
+    for i, w in enumerate(words):
+        if data.word_is("place", w) and any(
+            x.lower() in preps for x in words[max(0, i - 3) : i]
+        ):
+            return True
+    return bool(ctx.facts.address and ctx.facts.address.split(",")[0] in text)
+
+
+def _continues(block: DraftBlock, ctx: Context) -> bool:
+    if not block.sentences:
+        return False
+    first = re.match(r"[^\W\d_]+", block.sentences[0].text)
+    if first is None:
+        return False
+    word = first.group()
+    subject = simplify_data(ctx.lang).relative_subject
+    return word == subject or (
+        ctx.lang == "sl" and is_verb(word[:1].lower() + word[1:], ctx.pack)
+    )
+
+
+@dataclass
+class _Unit:
+    role: str
+    blocks: list[DraftBlock]
+
+
+def _chunk(
+    block: DraftBlock, max_sentences: int, max_words: int, ctx: Context
+) -> list[DraftBlock]:
+    if block.kind is not BlockKind.PARAGRAPH or block.lead:
+        return [block]
+    out: list[DraftBlock] = []
+    current: list[SegText] = []
+    words = 0
+    for s in block.sentences:
+        n = len(s.text.split())
+        if current and (len(current) >= max_sentences or words + n > max_words):
+            out.append(replace(block, sentences=tuple(current)))
+            current, words = [], 0
+        current.append(s)
+        words += n
+    if current:
+        out.append(replace(block, sentences=tuple(current)))
+    return out
+
+
+@transform
+class Structure:
+    """Short paragraphs; question headings for invitations."""
+
+    name = "structure"
+    description = (
+        "short paragraphs; for invitations, headings as questions (Kdaj? Kje? ...)"
+    )
+
+    def run(self, state: State, ctx: Context) -> State:
+        rec = Recorder(self.name, ctx)
+        max_sentences = int(ctx.param("block_sentences_max", 3))
+        max_words = int(ctx.param("block_words_max", 40))
+        blocks = list(state.blocks)
+        has_headings = any(b.kind is BlockKind.HEADING for b in blocks)
+        if ctx.template in ("invitation", "activity") and not has_headings:
+            blocks = self._sections(blocks, ctx, rec, state.attached)
+        out: list[DraftBlock] = []
+        for b in blocks:
+            out.extend(_chunk(b, max_sentences, max_words, ctx))
+        return state.with_blocks(out, rec)
+
+    def _sections(
+        self,
+        blocks: list[DraftBlock],
+        ctx: Context,
+        rec: Recorder,
+        attached: frozenset[int],
+    ) -> list[DraftBlock]:
+        data = simplify_data(ctx.lang)
+        units: list[_Unit] = []
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            if b.kind is BlockKind.PARAGRAPH and b.lead:
+                group = [b]
+                j = i + 1
+                while j < len(blocks) and blocks[j].kind is BlockKind.LIST_ITEM:
+                    group.append(blocks[j])
+                    j += 1
+                units.append(_Unit(classify(b.text, ctx, data), group))
+                i = j
+                continue
+            if b.kind is BlockKind.PARAGRAPH:
+                for s in b.sentences:
+                    one = replace(b, sentences=(s,), lead=False)
+                    if units and s.anchor in attached:
+                        # a moved insertion or the second half of a split stays with its sentence
+                        units[-1].blocks.append(one)
+                        units[-1].role = units[-1].role or classify(s.text, ctx, data)
+                    else:
+                        units.append(_Unit(classify(s.text, ctx, data), [one]))
+            elif b.kind is BlockKind.LIST_ITEM:
+                role = units[-1].role if units else ""
+                units.append(_Unit(role, [b]))
+            else:
+                units.append(_Unit("", [b]))
+            i += 1
+        # A sentence split off another one ("Vključuje: ...", "To bo ...") answers
+        # the same question as the sentence before it.
+        for k in range(1, len(units)):
+            if not units[k].role and _continues(units[k].blocks[0], ctx):
+                units[k].role = units[k - 1].role
+        if ctx.template == "activity":
+            for u in units:
+                if u.role == "bring":
+                    u.role = "materials"
+        order = (
+            (*ROLES[:5], "materials", *ROLES[5:])
+            if ctx.template == "activity"
+            else ROLES
+        )
+        intro_left = int(ctx.param("block_sentences_max", 3))
+        by_role: dict[str, list[_Unit]] = {r: [] for r in order}
+        intro: list[_Unit] = []
+        for u in units:
+            role = u.role or "what"
+            first_kind = u.blocks[0].kind
+            if (
+                role == "what"
+                and intro_left > 0
+                and not by_role["what"]
+                and first_kind is not BlockKind.LIST_ITEM
+            ):
+                intro.append(u)
+                intro_left -= 1
+                continue
+            by_role.setdefault(role, []).append(u)
+        out: list[DraftBlock] = [b for u in intro for b in u.blocks]
+        anchor = out[0].anchor if out else 0
+        for role in order:
+            section = by_role.get(role) or []
+            if not section:
+                continue
+            heading = data.heading(role)
+            if heading:
+                at = section[0].blocks[0].anchor or anchor
+                out.append(
+                    DraftBlock(
+                        BlockKind.HEADING,
+                        (SegText.synthetic(heading, at),),
+                        level=2,
+                        role=role,
+                    )
+                )
+                rec.record(
+                    Span(at, at),
+                    "",
+                    f"## {heading}",
+                    f"heading added for the question “{heading}”",
+                )
+            out.extend(self._merge([b for u in section for b in u.blocks], role))
+        return out
+
+    @staticmethod
+    def _merge(blocks: list[DraftBlock], role: str) -> list[DraftBlock]:
+        """Join single-sentence paragraphs that follow each other into one paragraph."""
+        out: list[DraftBlock] = []
+        for b in blocks:
+            b = replace(b, role=role)
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind is BlockKind.PARAGRAPH
+                and b.kind is BlockKind.PARAGRAPH
+                and not prev.lead
+                and not b.lead
+            ):
+                out[-1] = replace(prev, sentences=prev.sentences + b.sentences)
+            else:
+                out.append(b)
+        return out
