@@ -28,9 +28,18 @@ from .sources import normalise_newlines, read_source
 
 __all__ = ["load", "load_text", "parse_markdown"]
 
-_MAX_NESTING = 40  # deeper lists are flattened: nobody reads 40 levels
+_MAX_NESTING = 40  # token levels: about 20 levels of lists or quotes
 _ALIGN_WINDOW = 64
 _COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
+_PARAGRAPH_RE = re.compile(r"^(?:[^\n]*\S[^\n]*(?:\n|$))+", re.MULTILINE)
+
+
+class _TooDeep(Exception):
+    """markdown-it reached ``maxNesting`` at a body line (0-based)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def _parser() -> MarkdownIt:
@@ -40,6 +49,18 @@ def _parser() -> MarkdownIt:
         "commonmark", {"html": True, "linkify": False, "typographer": False}
     )
     md.options["maxNesting"] = _MAX_NESTING
+    # At maxNesting markdown-it silently skips the rest of the container, so
+    # text would be lost without a word. Stop with the line instead.
+    block_tokenize = md.block.tokenize
+
+    def tokenize(state: Any, start_line: int, end_line: int) -> None:
+        if state.level >= _MAX_NESTING:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                raise _TooDeep(line)
+        block_tokenize(state, start_line, end_line)
+
+    md.block.tokenize = tokenize  # type: ignore[method-assign]
     return md
 
 
@@ -85,6 +106,13 @@ def parse_markdown(source: SourceText, body_start: int) -> list[Block]:
     first_line = source.location(body_start).line
     try:
         tokens = _parser().parse(body)
+    except _TooDeep as exc:
+        raise DocumentError(
+            "lists or quotes are nested too deeply to read (more than "
+            f"{_MAX_NESTING // 2} levels)",
+            where=f"{source.name}:{first_line + exc.line}",
+            hint="easy-read lists have one level; move deeper items up",
+        ) from None
     except RecursionError:
         raise DocumentError(
             "the Markdown is nested too deeply to read", where=source.name
@@ -257,7 +285,9 @@ def _text_blocks(source: SourceText, body_start: int) -> list[Block]:
     """Plain text: paragraphs are separated by blank lines; a short first line is the title."""
     blocks: list[Block] = []
     text = source.text
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text[body_start:]):
+    # ``^`` (multi-line) keeps this linear: without it, a line of 50,000
+    # spaces is tried from every one of its positions.
+    for m in _PARAGRAPH_RE.finditer(text[body_start:]):
         start = body_start + m.start()
         chunk = m.group().rstrip("\n")
         end = start + len(chunk)
@@ -314,7 +344,15 @@ def load_text(
             where=where,
             hint="add `lang: sl` (or en, de) to the front matter, or pass --lang",
         )
-    pack: LanguagePack = get_pack(code)
+    try:
+        pack: LanguagePack = get_pack(code)
+    except LanguageNotSupported as exc:
+        if exc.where:
+            raise
+        line = meta.field_lines.get("lang") if not lang else None
+        raise LanguageNotSupported(
+            exc.message, where=f"{where}:{line}" if line else where, hint=exc.hint
+        ) from None
     raw_blocks = (
         _text_blocks(source, body_start)
         if fmt == "txt"

@@ -24,7 +24,9 @@ from . import Abbreviation, DateMatch, GlossaryEntry, NumberMatch, TimeMatch, Wo
 # the German reading dot (Halte·stelle) stay one word.
 _TOKEN_RE = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>()\"'„“”]+[^\s<>()\"'„“”.,;:!?])"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    # The look-behind and possessive ``++`` keep this linear on long runs of
+    # dots, dashes or letters without an ``@`` (no other start can succeed).
+    r"|(?P<email>(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<number>\d+(?:[.,:]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:[-'’·\u00ad][^\W\d_]+)*)"
     r"|(?P<punct>[.,;:!?…\"'„“”‚‘’«»()\[\]{}–—-])"
@@ -41,7 +43,9 @@ _KINDS = {
 
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, then
 # whitespace or the end of the text.
-_END_RE = re.compile(r"[.!?…]+[\"'»«“”’)\]]*(?=\s|$)")
+# Possessive runs and the look-behind keep this linear on 50,000 dots or "!!!x":
+# a run that is not followed by whitespace fails once, not once per character.
+_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'»«“”’)\]]*+(?=\s|$)")
 _PREV_WORD_RE = re.compile(r"(\S+)$")
 _NEXT_RE = re.compile(r"\s*[\"'„“‚«»(\[]*(\S+)")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")

@@ -1,0 +1,70 @@
+"""Loader hardening found by the hostile-input suite (issue 6).
+
+Each test pins one fix: text is never dropped silently, errors name the file
+and line, and no input makes a loader regex go quadratic.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from easyread.errors import DocumentError, LanguageNotSupported
+from easyread.loader import load_text
+
+FM = "---\nlang: sl\n---\n"
+
+
+def _nested_list(depth: int) -> str:
+    return "".join("  " * i + f"- točka {i}\n" for i in range(depth))
+
+
+def test_deep_list_is_an_error_with_the_line_not_silent_loss() -> None:
+    # markdown-it skips everything below maxNesting; item 19 (the first one lost)
+    # is on line 4 + 19.
+    with pytest.raises(DocumentError) as info:
+        load_text(FM + _nested_list(30) + "\nZa seznamom.\n", path="doc.md")
+    assert info.value.where == "doc.md:23"
+    assert "nested too deeply" in info.value.message
+
+
+def test_deep_quote_on_one_line_names_line() -> None:
+    with pytest.raises(DocumentError) as info:
+        load_text(FM + "Prvi odstavek.\n\n" + "> " * 5000 + "globoko\n", path="q.md")
+    assert info.value.where == "q.md:6"
+
+
+def test_twenty_levels_still_load_every_item() -> None:
+    doc = load_text(FM + _nested_list(19) + "\nZa seznamom.\n", path="doc.md")
+    texts = [b.text for b in doc.blocks]
+    assert texts == [f"točka {i}" for i in range(19)] + ["Za seznamom."]
+
+
+@pytest.mark.parametrize(
+    "filler", [" " * 50_000, "\t" * 50_000, (" " * 999 + "\n") * 50]
+)
+def test_plain_text_blank_runs_are_linear(filler: str) -> None:
+    start = time.perf_counter()
+    doc = load_text(
+        "Naslov\n\n" + filler + "\nZadnji odstavek.", path="x.txt", lang="sl"
+    )
+    assert time.perf_counter() - start < 2
+    assert [b.text for b in doc.blocks] == ["Naslov", "Zadnji odstavek."]
+
+
+def test_plain_text_paragraphs_keep_leading_spaces() -> None:
+    doc = load_text("a\n\n  b\nc\n\n\n d", path="x.txt", lang="sl")
+    assert [b.text for b in doc.blocks] == ["a", "  b\nc", " d"]
+
+
+def test_unknown_language_names_file_and_line() -> None:
+    with pytest.raises(LanguageNotSupported) as info:
+        load_text("---\ntitle: Vabilo\nlang: klingon\n---\nBesedilo.\n", path="v.md")
+    assert info.value.where == "v.md:3"
+
+
+def test_unknown_language_from_option_names_file() -> None:
+    with pytest.raises(LanguageNotSupported) as info:
+        load_text("Besedilo.\n", path="v.md", lang="xx")
+    assert info.value.where == "v.md"
