@@ -32,6 +32,33 @@ if TYPE_CHECKING:
 __all__ = ["EasyreadFile", "EasyreadItem"]
 
 _SUFFIXES = (".md", ".markdown", ".txt")
+# Text files that are never documents for people (lower-case name prefixes).
+_NOT_DOCUMENTS = (
+    "requirements",
+    "constraints",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "cmakelists",
+    "robots",
+    "top_level",
+    "sources",
+    "dependency_links",
+    "entry_points",
+)
+_SKIP_DIRS = {
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".git",
+    ".tox",
+    ".nox",
+    "site-packages",
+    "build",
+    "dist",
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -75,9 +102,11 @@ def pytest_collect_file(
         return None
     if file_path.suffix.lower() not in _SUFFIXES:
         return None
-    # conftest-style exclusions: never the virtual environment or caches.
+    name = file_path.name.lower()
+    if file_path.suffix.lower() == ".txt" and name.startswith(_NOT_DOCUMENTS):
+        return None
     if any(
-        part in {".venv", "node_modules", "__pycache__", ".git"}
+        part in _SKIP_DIRS or part.endswith((".egg-info", ".dist-info"))
         for part in file_path.parts
     ):
         return None

@@ -73,3 +73,18 @@ def test_plugin_import_is_cheap() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_text_files_that_are_not_documents_are_skipped(
+    project: pytest.Pytester,
+) -> None:
+    project.makefile(".txt", requirements="pytest\n")
+    (project.path / "docs" / "notes.txt").write_text(
+        "Kava\n\nPridite na kavo.\n", encoding="utf-8"
+    )
+    result = project.runpytest(
+        "--easyread", "--easyread-lang", "sl", "--collect-only", "-q"
+    )
+    out = result.stdout.str()
+    assert "notes.txt::easyread" in out
+    assert "requirements.txt" not in out
