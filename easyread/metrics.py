@@ -1,8 +1,10 @@
 """Readability counts and formulas, from easyread's own segmentation.
 
-Counts (words, sentences, syllables, long words) come from the document's
-sentences and tokens, so abbreviations (``npr.``, ``z. B.``), ordinals
-(``10. maja``) and short sentences are handled the way the checker sees them.
+Counts (words, sentences, syllables, long words) come from the same sentence
+units the checker uses (``easyread.rules.units``: the language pack's
+sentences, also cut at easy-read line breaks), so abbreviations (``npr.``,
+``z. B.``), ordinals (``10. maja``) and one-line labels are counted the way the
+checker sees them.
 Formulas:
 
 * LIX (Björnsson): words/sentences + 100 x words longer than 6 letters / words.
@@ -25,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import MissingDependency
-from .model import BlockKind, Document, Sentence, TokenKind
+from .model import Document, Sentence, TokenKind
 
 __all__ = [
     "FORMULAS",
@@ -39,6 +41,7 @@ __all__ = [
     "count",
     "document_stats",
     "formula",
+    "sentences_text",
     "textstat_stats",
 ]
 
@@ -47,13 +50,19 @@ LONG_WORD_LETTERS = 6
 #: Languages without a validated readability formula: report, never fail.
 NO_VALIDATED_FORMULA = frozenset({"sl"})
 
-_TEXT_BLOCKS = (
-    BlockKind.HEADING,
-    BlockKind.PARAGRAPH,
-    BlockKind.LIST_ITEM,
-    BlockKind.QUOTE,
-)
-_BODY_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+
+class _TokenLike(Protocol):
+    text: str
+    kind: TokenKind
+    syllables: int
+
+    @property
+    def is_word(self) -> bool: ...
+
+
+class _SentenceLike(Protocol):
+    @property
+    def tokens(self) -> Sequence[_TokenLike]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +98,9 @@ def _letters(text: str) -> int:
 
 
 def count(
-    sentences: Iterable[Sentence], syllables: Callable[[str], int] | None = None
+    sentences: Iterable[_SentenceLike], syllables: Callable[[str], int] | None = None
 ) -> Counts:
-    """Count words, sentences and syllables of ``sentences``.
+    """Count words, sentences and syllables of ``sentences`` (sentences or units).
 
     Words are words and numbers. A sentence counts when it has a word.
     ``syllables`` replaces the token's own syllable count (textstat's Pyphen).
@@ -208,8 +217,10 @@ def _stats(c: Counts, lang: str) -> dict[str, Any]:
     }
 
 
-def _doc_sentences(doc: Document) -> list[Sentence]:
-    return [s for b in doc.blocks if b.kind in _TEXT_BLOCKS for s in b.sentences]
+def _units(doc: Document) -> Any:
+    from .rules.units import build_units
+
+    return build_units(doc)
 
 
 def document_stats(doc: Document) -> dict[str, Any]:
@@ -222,7 +233,7 @@ def document_stats(doc: Document) -> dict[str, Any]:
     (de), and ``validated`` (False for Slovenian: figures are for information
     only). Formulas that do not exist for the language are ``None``.
     """
-    stats = _stats(count(_doc_sentences(doc)), doc.lang)
+    stats = _stats(count(_units(doc).sentences), doc.lang)
     return {
         "lang": doc.lang,
         **stats,
@@ -233,11 +244,13 @@ def document_stats(doc: Document) -> dict[str, Any]:
 def block_stats(doc: Document) -> list[dict[str, Any]]:
     """The same figures per paragraph, list item and quote, with ``line`` and ``kind``."""
     out = []
-    for block in doc.blocks:
-        if block.kind not in _BODY_BLOCKS or not block.sentences:
+    for unit in _units(doc).body:
+        if not unit.sentences:
             continue
-        stats = _stats(count(block.sentences), doc.lang)
-        out.append({"line": block.location.line, "kind": block.kind.value, **stats})
+        stats = _stats(count(unit.sentences), doc.lang)
+        out.append(
+            {"line": unit.block.location.line, "kind": unit.block.kind.value, **stats}
+        )
     return out
 
 
@@ -274,7 +287,7 @@ def textstat_stats(doc: Document) -> dict[str, Any]:
     :raises MissingDependency: when textstat is not installed.
     """
     syllables = _textstat_syllables(doc.lang)
-    stats = _stats(count(_doc_sentences(doc), syllables), doc.lang)
+    stats = _stats(count(_units(doc).sentences, syllables), doc.lang)
     return {
         "lang": doc.lang,
         **stats,

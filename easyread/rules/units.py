@@ -3,19 +3,31 @@
 Token positions are re-expressed relative to each unit's text, so kinds work
 with plain string offsets; lemmas and syllables are taken from the tokens the
 loader already made (no second lemmatisation).
+
+Easy-read text puts one sentence or one item per line, often without a full
+stop (``Kdaj?`` / ``V sredo, 13. maja 2026`` / ``Glavni trg 2`` / ``9240
+Ljutomer``). The sentence splitter only sees punctuation, so such lines would
+be glued into one long "sentence". A sentence is therefore also cut at a line
+break when the next line starts with a capital or a digit and the line before
+ends a sentence (``.``, ``!``, ``?``, ``:``) or is a short label ending in a
+number or a capitalised word. Wrapped prose (a line ending in a lower-case
+word) stays one sentence.
 """
 
 from __future__ import annotations
 
+import itertools
+
 from ..model import Block, BlockKind, Document, Sentence
 from .base import DocUnits, Unit, Word
 
-__all__ = ["TEXT_KINDS", "build_units"]
+__all__ = ["TEXT_KINDS", "build_units", "line_cuts"]
 
 #: Blocks whose text is read as running text.
 TEXT_KINDS = frozenset(
     {BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
 )
+_LABEL_MAX_WORDS = 12
 
 
 def _words(doc: Document, sentence: Sentence) -> tuple[Word, ...]:
@@ -31,17 +43,57 @@ def _words(doc: Document, sentence: Sentence) -> tuple[Word, ...]:
     for s, e, k in spans:
         text = sentence.text[s:e]
         is_word = k.value == "word"
+        lemma = doc.pack.lemma(text) if is_word else text
         out.append(
-            Word(
-                s,
-                e,
-                text,
-                k,
-                doc.pack.lemma(text) if is_word else text,
-                doc.pack.syllables(text) if is_word else 0,
-            )
+            Word(s, e, text, k, lemma, doc.pack.syllables(text) if is_word else 0)
         )
     return tuple(out)
+
+
+def line_cuts(text: str, words: tuple[Word, ...]) -> list[int]:
+    """Offsets in ``text`` where a new line starts a new sentence (see module doc)."""
+    cuts = []
+    line_start = 0
+    pos = text.find("\n")
+    while pos != -1:
+        before = text[line_start:pos].rstrip()
+        rest = text[pos + 1 :]
+        after = rest.lstrip(" \t")
+        if before and after and (after[0].isupper() or after[0].isdigit()):
+            in_line = [w for w in words if line_start <= w.start < pos and w.is_word]
+            last = in_line[-1].text if in_line else ""
+            label = len(in_line) <= _LABEL_MAX_WORDS and (
+                last[:1].isupper() or last[:1].isdigit()
+            )
+            if before[-1] in ".!?:" or label:
+                cuts.append(pos + 1 + len(rest) - len(after))
+        line_start = pos + 1
+        pos = text.find("\n", pos + 1)
+    return cuts
+
+
+def _split_lines(
+    text: str, offset: int, words: tuple[Word, ...]
+) -> list[tuple[str, int, tuple[Word, ...]]]:
+    """Cut one segmenter sentence at its line-level sentence breaks."""
+    cuts = line_cuts(text, words) if "\n" in text else []
+    if not cuts:
+        return [(text, offset, words)]
+    parts = []
+    bounds = [0, *cuts, len(text)]
+    for a, b in itertools.pairwise(bounds):
+        chunk = text[a:b]
+        if not chunk.strip():
+            continue
+        start = a + len(chunk) - len(chunk.lstrip())
+        end = a + len(chunk.rstrip())
+        own = tuple(
+            Word(w.start - start, w.end - start, w.text, w.kind, w.lemma, w.syllables)
+            for w in words
+            if start <= w.start and w.end <= end
+        )
+        parts.append((text[start:end], offset + start, own))
+    return parts
 
 
 def _sentence_offsets(block: Block) -> list[int]:
@@ -70,15 +122,22 @@ def build_units(doc: Document) -> DocUnits:
         if block.kind not in TEXT_KINDS or not block.text.strip():
             continue
         own: list[Unit] = []
-        for sentence, offset in zip(
-            block.sentences, _sentence_offsets(block), strict=True
-        ):
-            unit = Unit(
-                "sentence", sentence.text, block, offset, _words(doc, sentence),
-                index=len(sentences), block_index=bi,
-            )  # fmt: skip
-            sentences.append(unit)
-            own.append(unit)
+        pairs = zip(block.sentences, _sentence_offsets(block), strict=True)
+        for sentence, offset in pairs:
+            for text, start, words in _split_lines(
+                sentence.text, offset, _words(doc, sentence)
+            ):
+                unit = Unit(
+                    "sentence",
+                    text,
+                    block,
+                    start,
+                    words,
+                    index=len(sentences),
+                    block_index=bi,
+                )
+                sentences.append(unit)
+                own.append(unit)
         tokens = tuple(
             Word(
                 w.start + u.offset,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ...model import BlockKind, TokenKind
+from ...model import BlockKind
 from ..base import Context, Hit, Unit, Word
-from ..kinds._text import PhraseTable, compiled, text_words
+from ..kinds._text import PhraseTable, compiled, enumerations, text_words
 from ..params import NUMBER, P
 from ._registry import check
 
@@ -166,7 +166,7 @@ _DE_NOT_PARTICIPLE = frozenset(
         "hinten",
     ]
 )
-_SL_PARTICIPLE_RE = re.compile(r"^[a-zčšž]{3,}(?:an|en|jen|t)[aoei]?$")
+_SL_PARTICIPLE_RE = re.compile(r"^[a-zčšž]{3,}(?:an|en|[reiu]t)[aoei]?$")
 _SL_NOT_PARTICIPLE = frozenset(
     [
         "zelen",
@@ -223,6 +223,39 @@ _SL_NOT_PARTICIPLE = frozenset(
 )
 
 
+def _sl_infinitives(word: str) -> set[str]:
+    """Verbs a Slovenian passive participle may come from (vabljeni -> vabiti)."""
+    out: set[str] = set()
+    bases = {word, word[:-1]} if word[-1:] in "aoei" else {word}
+    for base in bases:
+        if base.endswith("an"):
+            out.add(base[:-2] + "ati")  # organiziran -> organizirati
+        if base.endswith("en"):
+            stem = base[:-2]
+            out.update({stem + "iti", stem + "eti"})  # zaključen, videti
+            if stem.endswith("lj"):
+                out.add(stem[:-2] + "iti")  # vabljen -> vabiti
+            if stem.endswith("šč"):
+                out.add(stem[:-2] + "stiti")  # obveščen -> obvestiti
+            if stem.endswith("j"):
+                out.add(stem[:-1] + "diti")  # narejen -> narediti
+            if stem.endswith("ž"):
+                out.add(stem[:-1] + "ziti")  # prevožen -> prevoziti
+        if base.endswith("t"):
+            out.update({base[:-1] + "ti", base[:-1] + "eti"})  # začet, zaprt -> zapreti
+    return out
+
+
+def _sl_is_participle(word: str, ctx: Context) -> bool:
+    # An -en/-an/-t word is a participle only if its verb exists: "brezplačen",
+    # "drugačen" and "cesta" have none. The easy-word list holds verb lemmas.
+    easy = getattr(ctx.pack, "easy_words", frozenset())
+    # The list also holds word forms ("cesti"), so the candidate must be a lemma.
+    return any(
+        inf in easy and ctx.pack.lemma(inf) == inf for inf in _sl_infinitives(word)
+    )
+
+
 def _sl_passive(words: Sequence[Word], ctx: Context) -> Iterable[tuple[int, int]]:
     aux = ctx.pack.words.passive_aux
     for i, w in enumerate(words):
@@ -232,7 +265,11 @@ def _sl_passive(words: Sequence[Word], ctx: Context) -> Iterable[tuple[int, int]
             cand = words[j].lower
             if cand in _SL_NOT_PARTICIPLE or cand in aux:
                 continue
-            if _SL_PARTICIPLE_RE.match(cand) and len(cand) >= 5:
+            if (
+                _SL_PARTICIPLE_RE.match(cand)
+                and len(cand) >= 5
+                and _sl_is_participle(cand, ctx)
+            ):
                 yield i, j
                 break
 
@@ -327,8 +364,8 @@ def passive_voice(unit: Unit, ctx: Context) -> Iterable[Hit]:
 def subordinate_clauses(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """Words that open a subordinate clause (``ki``, ``ker``, ``weil``, ``because``).
 
-    A question word at the start of a question (``Kje?``, ``How do I ...?``) is
-    not a clause. ``min_count: 2`` reports only sentences with a clause in a
+    A question word near the start of a question (``Kje?``, ``Po kateri cesti
+    ...?``, ``How do I ...?``) is not a clause. ``min_count: 2`` reports only sentences with a clause in a
     clause (plain language: no nesting).
     """
     words = text_words(unit)
@@ -341,7 +378,7 @@ def subordinate_clauses(unit: Unit, ctx: Context) -> Iterable[Hit]:
     question = unit.text.rstrip().endswith("?")
     found = []
     for i, j, phrase in table.find(words):
-        if phrase in exceptions or (i == 0 and question):
+        if phrase in exceptions or (i < 3 and question):
             continue
         found.append((words[i].start, words[j - 1].end))
     if len(found) < int(ctx.param("min_count") or 1):
@@ -395,7 +432,11 @@ def formal_address(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
 # ------------------------------------------------------------ nominal style
 @check(
-    params={"max": P((int,), 1, minimum=0), "min_letters": P((int,), 7, minimum=3)},
+    params={
+        "max": P((int,), 1, minimum=0),
+        "min_letters": P((int,), 7, minimum=3),
+        "exceptions": P((list,), ()),
+    },
     fields={"value", "max"},
 )
 def nominal_style(unit: Unit, ctx: Context) -> Iterable[Hit]:
@@ -408,6 +449,7 @@ def nominal_style(unit: Unit, ctx: Context) -> Iterable[Hit]:
     if not suffixes:
         return
     min_letters = int(ctx.param("min_letters"))
+    exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
     found = []
     for w in text_words(unit):
         lemma = (w.lemma or w.lower).lower()
@@ -415,6 +457,9 @@ def nominal_style(unit: Unit, ctx: Context) -> Iterable[Hit]:
             continue
         if ctx.lang == "de" and not w.text[:1].isupper():
             continue
+        last = re.split(r"[-·]", lemma)[-1]
+        if lemma in exceptions or w.lower in exceptions or last in exceptions:
+            continue  # everyday nouns (Krankheit, Wohnung) are not the problem
         found.append(w)
     if len(found) > int(ctx.param("max")):
         yield Hit(found[0].start, found[-1].end, {"value": len(found)})
@@ -450,13 +495,6 @@ def consistent_terms(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
 
 # ------------------------------------------------------------- inline lists
-_LIST_JOINS = {
-    "sl": {"in", "ter", "ali"},
-    "en": {"and", "or"},
-    "de": {"und", "oder", "sowie"},
-}
-
-
 @check(
     params={
         "min_items": P((int,), 3, minimum=2),
@@ -469,56 +507,18 @@ def inline_lists(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
     Counts comma-separated groups of at most ``max_item_words`` words before a
     final *in/and/und*; from ``min_items`` items the sentence should become a
-    bulleted list. List items themselves are not checked.
+    bulleted list. List items and headings are not checked.
     """
     if unit.block is None or unit.block.kind in (
         BlockKind.LIST_ITEM,
         BlockKind.HEADING,
     ):
         return
-    joins = _LIST_JOINS.get(ctx.lang, set())
-    tokens = unit.tokens
-    max_words = int(ctx.param("max_item_words"))
     min_items = int(ctx.param("min_items"))
-    reported_until = -1
-    for k, t in enumerate(tokens):
-        if not (t.kind is TokenKind.WORD and t.lower in joins) or k <= reported_until:
-            continue
-        # The last item: words after the conjunction.
-        if k + 1 >= len(tokens) or not tokens[k + 1].is_word:
-            continue
-        items = 1
-        start = k
-        i = k - 1
-        group: list[Word] = []
-        while i >= 0:
-            tok = tokens[i]
-            if tok.is_word:
-                group.append(tok)
-                i -= 1
-                continue
-            if tok.text == "," and group and len(group) <= max_words:
-                items += 1
-                start = group[-1].start
-                group = []
-                i -= 1
-                continue
-            break
-        if group:  # the first item (any length: it starts the enumeration)
-            items += 1
-            start = group[min(len(group), max_words) - 1].start
-        if items >= min_items:
-            end_tok = k + 1
-            while (
-                end_tok + 1 < len(tokens)
-                and tokens[end_tok + 1].is_word
-                and end_tok - k < max_words
-            ):
-                end_tok += 1
-            reported_until = end_tok
-            yield Hit(
-                start, tokens[end_tok].end, {"value": items, "min_items": min_items}
-            )
+    for e in enumerations(
+        unit.tokens, ctx.lang, int(ctx.param("max_item_words")), min_items
+    ):
+        yield Hit(e.start, e.end, {"value": e.items, "min_items": min_items})
 
 
 # ------------------------------------------------------------ address block
@@ -529,8 +529,15 @@ def address_block(unit: Unit, ctx: Context) -> Iterable[Hit]:
     ``patterns`` match the postcode and town (per language); addresses belong
     on their own lines.
     """
-    if len(unit.words) <= int(ctx.param("max_words")):
-        return
+    limit = int(ctx.param("max_words"))
     for pattern in ctx.param("patterns") or ():
         for m in compiled(str(pattern)).finditer(unit.text):
-            yield Hit(m.start(), m.end())
+            # Only the line the postcode is on: "9240 Ljutomer" on its own line is fine.
+            line_start = unit.text.rfind("\n", 0, m.start()) + 1
+            line_end = unit.text.find("\n", m.end())
+            line_end = len(unit.text) if line_end == -1 else line_end
+            words = [
+                w for w in unit.words if line_start <= w.start and w.end <= line_end
+            ]
+            if len(words) > limit:
+                yield Hit(m.start(), m.end())

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ...model import TokenKind
 from ..base import Context, Hit, Unit
-from ..kinds._text import PhraseTable, is_name, text_words
+from ..kinds._text import PhraseTable, document_names, is_explained, is_name, text_words
 from ..params import P
 from ._registry import check
 
@@ -41,12 +41,20 @@ def common_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
     seen: set[str] = ctx.cache.setdefault("seen", set())
     exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
     min_letters = int(ctx.param("min_letters"))
+    names = document_names(ctx)
     words = text_words(unit)
     for i, w in enumerate(words):
-        if w.letters < min_letters or w.text.isupper() or is_name(words, i, ctx.lang):
+        if (
+            w.letters < min_letters
+            or w.text.isupper()
+            or is_name(words, i, ctx.lang, names)
+        ):
             continue
-        key = w.lemma or w.lower
-        if key in seen or w.lower in exceptions or key in exceptions:
+        # Once per word: the lemmatiser does not always map every inflected form
+        # to the same lemma (stanovalke / stanovalce), so the first six letters
+        # of the lemma stand for the word.
+        key = (w.lemma or w.lower)[:6]
+        if key in seen or w.lower in exceptions or (w.lemma or "") in exceptions:
             continue
         if _is_easy(w.text, ctx) or ctx.glossary.lookup(w.text) is not None:
             continue
@@ -55,19 +63,6 @@ def common_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
 
 # ---------------------------------------------------------- glossary words
-# "X je ...", "X means ...": a later sentence that says what X is.
-_DEFINES = {
-    "sl": frozenset({"je", "so", "pomeni", "pomenijo"}),
-    "en": frozenset({"is", "are", "means", "mean"}),
-    "de": frozenset({"ist", "sind", "bedeutet", "heißt", "bedeuten"}),
-}
-# Inside the sentence that uses the word only an explicit "means" counts:
-# "Udeležba je obvezna." uses the word, it does not explain it.
-_MEANS = frozenset(
-    {"pomeni", "pomenijo", "means", "mean", "bedeutet", "heißt", "bedeuten"}
-)
-
-
 def _glossary_table(
     ctx: Context, with_replacement: bool
 ) -> tuple[PhraseTable, dict[str, str]]:
@@ -81,22 +76,6 @@ def _glossary_table(
         cached = (PhraseTable(explanations, lemmas=True), explanations)
         ctx.cache["glossary"] = cached
     return cached
-
-
-def _explains(sentence: Unit, lemma: str, ctx: Context, *, same: bool) -> bool:
-    """True when ``sentence`` says what ``lemma`` is ("Čitalnica je soba za branje.")."""
-    words = text_words(sentence)
-    first = lemma.split()[0]
-    defines = _MEANS if same else _DEFINES.get(ctx.lang, frozenset())
-    for i, w in enumerate(words):
-        if first not in (w.lower, w.lemma):
-            continue
-        after = sentence.text[w.end :]
-        if any(
-            x.lower in defines for x in words[i + 1 : i + 5]
-        ) or after.lstrip().startswith(":"):
-            return True
-    return False
 
 
 @check(
@@ -114,14 +93,11 @@ def explain_hard_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
     done: set[str] = ctx.cache.setdefault("done", set())
     words = text_words(unit)
     window = int(ctx.param("window"))
-    following = ctx.units.sentences[unit.index : unit.index + window + 1]
     for i, j, lemma in table.find(words):
         if lemma in done or is_name(words, i, ctx.lang):
             continue
         done.add(lemma)
-        if _explains(unit, lemma, ctx, same=True) or any(
-            _explains(s, lemma, ctx, same=False) for s in following[1:]
-        ):
+        if is_explained(unit, lemma, ctx, window):
             continue
         yield Hit(words[i].start, words[j - 1].end, suggestion=explanations[lemma])
 
@@ -176,6 +152,9 @@ def acronyms(unit: Unit, ctx: Context) -> Iterable[Hit]:
             continue
         if sum(c.isupper() for c in text) < 2 or _is_roman(text):
             continue
+        around = unit.text[max(0, w.start - 1) : w.start] + unit.text[w.end : w.end + 1]
+        if any(c.isdigit() for c in around):
+            continue  # part of a code or postcode: "AB3 4GH", "A4"
         # Part of a shouted phrase ("VABILO NA SREČANJE"): the all-caps rule reports it.
         near = [
             t

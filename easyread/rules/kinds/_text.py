@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ...model import TokenKind
 from ..base import Unit, Word
@@ -23,19 +25,49 @@ def text_words(unit: Unit) -> list[Word]:
     return [w for w in unit.tokens if w.kind is TokenKind.WORD]
 
 
-def is_name(words: Sequence[Word], i: int, lang: str) -> bool:
-    """Guess whether ``words[i]`` is a proper name: capitalised, not sentence-initial.
+def is_name(
+    words: Sequence[Word], i: int, lang: str, names: frozenset[str] = frozenset()
+) -> bool:
+    """Guess whether ``words[i]`` is a proper name.
 
-    German capitalises every noun, so there only words in all-caps-free
-    capitalised runs after another capitalised word count (``Ana Novak``).
+    Capitalised inside a sentence (sl, en), or capitalised at its start and
+    followed by another capitalised word (``Priya Shah``, ``Anytown Health
+    Centre``), or known as a name from elsewhere in the document (``names``).
+    German capitalises every noun, so there a word inside a sentence counts
+    only after another capitalised word (``Ana Novak``).
     """
     w = words[i]
-    if not w.text[:1].isupper() or i == 0:
+    if not w.text[:1].isupper():
         return False
+    if w.lower in names:
+        return True
+    nxt = words[i + 1].text if i + 1 < len(words) else ""
+    if i == 0:
+        return lang != "de" and nxt[:1].isupper()
     if lang != "de":
         return True
-    prev = words[i - 1].text
-    return prev[:1].isupper() and i > 1
+    return words[i - 1].text[:1].isupper() and i > 1
+
+
+def document_names(ctx: Any) -> frozenset[str]:
+    """Lower-case words used as names somewhere in the document (cached per check)."""
+    key = "names"
+    if key in ctx.cache:
+        return ctx.cache[key]  # type: ignore[no-any-return]
+    names: set[str] = set()
+    meta = ctx.doc.meta
+    for field in (meta.place, meta.address, meta.organiser, meta.contact.name):
+        names.update(
+            p.lower() for p in re.findall(r"[^\W\d_]+", field) if p[:1].isupper()
+        )
+    for sentence in ctx.units.sentences:
+        words = text_words(sentence)
+        for i in range(1, len(words)):
+            if is_name(words, i, ctx.lang):
+                names.add(words[i].lower)
+    result = frozenset(names)
+    ctx.cache[key] = result
+    return result
 
 
 class PhraseTable:
@@ -93,3 +125,116 @@ def drop_overlapping(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
             out.append((s, e))
             last_end = e
     return out
+
+
+#: Words that join the last item of an enumeration.
+LIST_JOINS: dict[str, frozenset[str]] = {
+    "sl": frozenset({"in", "ter", "ali"}),
+    "en": frozenset({"and", "or"}),
+    "de": frozenset({"und", "oder", "sowie"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """Items listed inside a sentence: ``[start, end)`` and the separator tokens."""
+
+    start: int
+    end: int
+    items: int
+    separators: frozenset[int]  # token indices of its commas and final conjunction
+
+
+def enumerations(
+    tokens: Sequence[Word], lang: str, max_item_words: int = 2, min_items: int = 3
+) -> list[Enumeration]:
+    """Find ``a, b and c`` enumerations of at least ``min_items`` items.
+
+    Walking back from each *and/in/und*, comma-separated groups of at most
+    ``max_item_words`` words are items; the first item may be longer (it starts
+    where the enumeration starts), the last must end the sentence or be
+    followed by punctuation. Clauses joined by "and" have longer parts and are
+    not taken for a list.
+    """
+    joins = LIST_JOINS.get(lang, frozenset())
+    out: list[Enumeration] = []
+    done_until = -1
+    for k, t in enumerate(tokens):
+        if not (t.kind is TokenKind.WORD and t.lower in joins) or k <= done_until:
+            continue
+        if k + 1 >= len(tokens) or not tokens[k + 1].is_word:
+            continue
+        # The last item ends at punctuation or the end of the sentence within
+        # max_item_words words: "... and we drink tea" is a clause, not an item.
+        end = k + 1
+        while end + 1 < len(tokens) and tokens[end + 1].is_word:
+            end += 1
+        if end - k > max_item_words:
+            continue
+        items, start, separators = 1, t.start, {k}
+        i = k - 1
+        group: list[Word] = []
+        while i >= 0:
+            tok = tokens[i]
+            if tok.is_word:
+                group.append(tok)
+            elif tok.text == "," and group and len(group) <= max_item_words:
+                items += 1
+                start = group[-1].start
+                separators.add(i)
+                group = []
+            else:
+                break
+            i -= 1
+        if group:  # the first item
+            items += 1
+            start = group[min(len(group), max_item_words) - 1].start
+        if items < min_items:
+            continue
+        done_until = end
+        out.append(Enumeration(start, tokens[end].end, items, frozenset(separators)))
+    return out
+
+
+# "X je ...", "X means ...": a later sentence that says what X is.
+_DEFINES = {
+    "sl": frozenset({"je", "so", "pomeni", "pomenijo"}),
+    "en": frozenset({"is", "are", "means", "mean"}),
+    "de": frozenset({"ist", "sind", "bedeutet", "heißt", "bedeuten"}),
+}
+# Inside the sentence that uses the word only an explicit "means" counts:
+# "Udeležba je obvezna." uses the word, it does not explain it.
+_MEANS = frozenset(
+    {"pomeni", "pomenijo", "means", "mean", "bedeutet", "heißt", "bedeuten"}
+)
+
+
+def _explains(sentence: Unit, lemma: str, lang: str, *, same: bool) -> bool:
+    words = text_words(sentence)
+    first = lemma.split()[0]
+    defines = _MEANS if same else _DEFINES.get(lang, frozenset())
+    for i, w in enumerate(words):
+        if first not in (w.lower, w.lemma):
+            continue
+        after = sentence.text[w.end :]
+        if any(
+            x.lower in defines for x in words[i + 1 : i + 5]
+        ) or after.lstrip().startswith(":"):
+            return True
+    return False
+
+
+def is_explained(
+    unit: Unit, lemma: str, ctx: Any, window: int = 2, *, definition: bool = False
+) -> bool:
+    """True when the text says what ``lemma`` means, in ``unit`` or the next ``window`` sentences.
+
+    "Čitalnica je soba za branje." after "V čitalnici knjižnice." explains it;
+    in the sentence that uses the word only "X pomeni / means / heißt" or
+    "X: ..." counts, unless ``definition`` is true (then the defining sentence
+    itself is fine too: the word may stay there).
+    """
+    if _explains(unit, lemma, ctx.lang, same=not definition):
+        return True
+    following = ctx.units.sentences[unit.index + 1 : unit.index + 1 + window]
+    return any(_explains(s, lemma, ctx.lang, same=False) for s in following)

@@ -22,6 +22,7 @@ from typing import Any
 from ...model import Severity, TokenKind
 from ..base import SCOPES, Context, Hit, ParamError, Unit, Word, kind
 from ..params import NUMBER, P, validate_params
+from ._text import enumerations
 
 #: Measures per scope.
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -59,22 +60,30 @@ def word_measure(word: Word, measure: str, ctx: Context) -> int:
 
 
 def links(unit: Unit, ctx: Context) -> int:
-    """Clause links in a sentence: commas and conjunctions (``, ki`` counts once)."""
+    """Clause links in a sentence: commas and joining words (``, ki`` counts once).
+
+    Not counted: the commas around a date (``v sredo, 13. maja 2026, ob``) and
+    the commas and "and" of a short enumeration (``čaj, kavo in pecivo``),
+    which the inline-lists rule reports.
+    """
     words = ctx.pack.words
     joins = set(words.coordinating) | {s for s in words.subordinating if " " not in s}
+    tokens = unit.tokens
+    skip: set[int] = set()
+    for e in enumerations(tokens, ctx.lang):
+        skip |= e.separators
+    dates = [(d.start, d.end + 1) for d in ctx.pack.find_dates(unit.text)]
     count = 0
     after_comma = False
-    for t in unit.tokens:
+    for n, t in enumerate(tokens):
+        if n in skip or any(a <= t.start < b for a, b in dates):
+            after_comma = False
+            continue
         if t.text == ",":
             count += 1
             after_comma = True
             continue
-        if (
-            t.is_word
-            and t.lower in joins
-            and not after_comma
-            and t is not unit.tokens[0]
-        ):
+        if t.is_word and n > 0 and t.lower in joins and not after_comma:
             count += 1
         after_comma = False
     return count

@@ -46,16 +46,7 @@ class Metric:
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
         if ctx.lang in metrics.NO_VALIDATED_FORMULA:
             return
-        if unit.scope == "document":
-            sentences = [
-                s
-                for u in ctx.units.blocks
-                for s in (u.block.sentences if u.block else ())
-            ]
-        elif unit.block is not None:
-            sentences = list(unit.block.sentences)
-        else:  # pragma: no cover - scopes are validated
-            return
+        sentences = unit.sentences if unit.scope != "document" else ctx.units.sentences
         counts = metrics.count(sentences)
         if counts.words < int(ctx.param("min_words") or 1):
             return

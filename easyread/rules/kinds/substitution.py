@@ -10,6 +10,8 @@ Parameters:
                 ``srečanja``).
 ``names``       also report capitalised words inside a sentence (default: no, they
                 are mostly names: "Dom Lukavci").
+``skip_explained`` leave a word alone where the text explains it ("Čitalnica je
+                soba za branje." in the same or the next two sentences).
 ``exceptions``  words never reported.
 
 Every hit has the field ``replacement`` and carries it as the suggestion.
@@ -22,12 +24,13 @@ from typing import Any
 
 from ..base import Context, Hit, ParamError, Unit, kind
 from ..params import P, validate_params
-from ._text import PhraseTable, is_name, text_words
+from ._text import PhraseTable, is_explained, is_name, text_words
 
 SCHEMA = {
     "swap": P((dict,), {}),
     "glossary": P((bool,), False),
     "names": P((bool,), False),
+    "skip_explained": P((bool,), False),
     "exceptions": P((list,), ()),
 }
 
@@ -89,6 +92,10 @@ class Substitution:
         for i, j, phrase in table.find(words):
             first = words[i]
             if first.lower in exceptions or (not names and is_name(words, i, ctx.lang)):
+                continue
+            if ctx.param("skip_explained") and is_explained(
+                unit, phrase, ctx, definition=True
+            ):
                 continue
             replacement = swap[phrase]
             if j - i == 1 and ctx.param("glossary"):
