@@ -144,6 +144,9 @@ def find_enumeration(text: str, pack: LanguagePack) -> Enumeration | None:
     """
     if text.count(",") < 1:
         return None
+    first = _WORD_RE.search(text)
+    if first is not None and first.group().lower() in pack.words.subordinating:
+        return None  # "If you are unable to come, ...": a condition, not a list
     for start in _lead_candidates(text, pack):
         found = _items_from(text, start, pack)
         if found is not None:
@@ -196,6 +199,8 @@ def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None
     for s, e in items:
         words = _words(text[s:e])
         if not words or len(words) > _MAX_ITEM_WORDS:
+            return None
+        if words[0].lower() in ("please", "bitte", "prosimo", "prosim"):
             return None
         if any(is_verb(w, pack) for w in words):
             return None

@@ -32,6 +32,7 @@ class SimplifyData:
     relative_subject: str = ""
     relative_aux: frozenset[str] = frozenset()
     title_forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
 
     def heading(self, role: str) -> str:
         """The question heading for a section role."""
@@ -104,6 +105,9 @@ def simplify_data(code: str) -> SimplifyData:
         },
         relative_subject=str(raw.get("relative_subject") or ""),
         relative_aux=frozenset(_tuple(raw.get("relative_aux"))),
+        abbreviations={
+            str(k): str(v) for k, v in (raw.get("abbreviations") or {}).items()
+        },
         title_forms={
             str(k): {str(c): str(f) for c, f in v.items()}
             for k, v in (raw.get("title_forms") or {}).items()

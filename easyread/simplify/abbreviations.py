@@ -87,7 +87,10 @@ _WEEKDAY_SHORT = {
 
 def user_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
     """The pack's abbreviations plus the user's (``params['abbreviations']``)."""
-    out = dict(ctx.pack.abbreviations)
+    out: dict[str, Abbreviation] = {}
+    for key, value in simplify_data(ctx.lang).abbreviations.items():
+        out[key] = Abbreviation(text=key, expand=value, can_end=True)
+    out.update(ctx.pack.abbreviations)
     extra: Mapping[str, str] = ctx.params.get("abbreviations", {})
     for key, value in extra.items():
         out[key] = Abbreviation(text=key, expand=value, can_end=True)

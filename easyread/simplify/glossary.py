@@ -22,6 +22,9 @@ from .pipeline import Context, DraftBlock, Recorder, State, transform
 __all__ = ["GlossaryTransform"]
 
 _MAX_PHRASE = 4
+_PREPOSITIONS = frozenset(
+    ["to", "at", "in", "on", "for", "with", "by", "of", "from", "about", "v", "na", "z", "s", "k", "o", "za", "pri", "od", "do", "zu", "an", "auf", "für", "mit", "bei", "von"]
+)
 
 
 def _phrase_entries(ctx: Context) -> dict[str, GlossaryEntry]:
@@ -158,6 +161,14 @@ class GlossaryTransform:
             replacement = entry.forms[low]
         elif entry.replacement and low == entry.lemma:
             replacement = entry.replacement
+        last = replacement.split()[-1].lower() if replacement.split() else ""
+        if last in _PREPOSITIONS and (
+            not re.match(r"\s+[^\W\d_]", seg.text[e:])
+            or re.match(r"\s+(?:on|at|in|to|for|with|by)\b", seg.text[e:])
+        ):
+            replacement = (
+                ""  # "come to" before "on the day" or a full stop would dangle
+            )
         if replacement:
             new = match_case(written, replacement)
             return rec.edit(

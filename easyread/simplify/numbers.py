@@ -73,6 +73,9 @@ class Numbers:
                     if ctx.lang == "de":
                         am = _DE_ALLER_RE.match(seg.text, end)
                         end = am.end() if am else end
+                    elif ctx.lang == "en":
+                        am = re.match(r"\s+of\b", seg.text[end:])
+                        end = end + am.end() if am else end
                     edits.append(
                         (h.start, end, f"{n} {of} 100", "percentage as 'N of 100'")
                     )

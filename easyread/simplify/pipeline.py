@@ -56,6 +56,7 @@ DEFAULT_ORDER = (
     "insertions",
     "sentences",
     "lists",
+    "addresses",
     "compounds",
     "structure",
 )
@@ -241,6 +242,7 @@ def _load_builtin() -> None:
     # Importing the modules runs their @transform decorators.
     from . import (  # noqa: F401
         abbreviations,
+        addresses,
         compounds,
         dates,
         glossary,

@@ -97,6 +97,15 @@ _EN_SUBJECT = frozenset(
         "everyone",
     ]
 )
+_EN_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it", "there"])
+_EN_AUX = frozenset(
+    ["can", "will", "is", "are", "was", "were", "has", "have", "must", "should", "may", "might", "could", "would", "do", "does"]
+)
+_EN_REPORT_RE = re.compile(
+    r"\b(?:advise|inform|remind|notify|tell)\s+(?:[a-z]+\s+){0,3}?(?P<that>that),?\s+",
+    re.IGNORECASE,
+)
+_DE_PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man"])
 _DE_SUBJECT = frozenset(
     [
         "ich",
@@ -213,6 +222,26 @@ _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 def self_subject(ctx: Context) -> str:
     """The subject a relative clause gets ("To", "It"); its sentence stands alone."""
     return simplify_data(ctx.lang).relative_subject
+
+
+def _en_subject(left: str) -> str:
+    """A pronoun for the subject of the clause ``left`` ("Tickets ..." -> "They")."""
+    words = _words(left)
+    if not words:
+        return ""
+    head = (
+        words[1]
+        if words[0].lower() in ("the", "a", "an", "our", "your", "this", "these")
+        and len(words) > 1
+        else words[0]
+    )
+    if head.lower() in _EN_PRONOUNS or not head[:1].isalpha():
+        return ""
+    return (
+        "They"
+        if head.lower().endswith("s") and not head.lower().endswith("ss")
+        else "It"
+    )
 
 
 def word_count(text: str, ctx: Context) -> int:
@@ -659,20 +688,75 @@ class _Finder:
 
     def _en(self, text: str, ok: list[bool]) -> list[_Cut]:
         out = []
-        for m in re.finditer(r",\s+(\w+)\s+(\w+)", text):
+        for m in re.finditer(r",\s+(and|but|so|as|yet)\s+(\w+)", text):
             if not ok[m.start()]:
                 continue
             word, nxt = m.group(1).lower(), m.group(2)
-            start_right = m.start(1)
-            if word in _EN_DROP and (nxt.lower() in _EN_SUBJECT or nxt[:1].isupper()):
-                out.append(_Cut(m.start(), m.start(2), "", 2, f"split before “{word}”"))
-            elif word in _EN_KEEP and (nxt.lower() in _EN_SUBJECT or nxt[:1].isupper()):
-                out.append(
-                    _Cut(m.start(), start_right, "", 2, f"split before “{word}”")
+            if nxt.lower() in _EN_PRONOUNS:
+                if word in ("and", "as"):
+                    out.append(
+                        _Cut(m.start(), m.start(2), "", 2, f"split before “{word}”")
+                    )
+                else:
+                    out.append(
+                        _Cut(m.start(), m.start(1), "", 2, f"split before “{word}”")
+                    )
+            elif word == "and" and nxt.lower() in _EN_AUX:
+                # "Tickets cost £3, and can be booked" -> "They can be booked"
+                subject = _en_subject(text[: m.start()])
+                if subject:
+                    out.append(
+                        _Cut(
+                            m.start(),
+                            m.start(2),
+                            subject + " ",
+                            3,
+                            "split; the subject repeated",
+                        )
+                    )
+        for m in re.finditer(
+            r",\s+which\s+(?:(also|now|still|usually|often)\s+)?(\w+)", text
+        ):
+            if ok[m.start()] and (
+                m.group(2).lower() in self.data.relative_aux
+                or m.group(2).lower() in _EN_AUX
+            ):
+                insert = (
+                    (self.data.relative_subject or "It")
+                    + " "
+                    + (m.group(1) + " " if m.group(1) else "")
                 )
-            elif word == "which" and nxt.lower() in self.data.relative_aux:
-                out.append(_Cut(m.start(), m.start(2), (self.data.relative_subject or "It") + " ", 3,
-                                "relative clause made a sentence"))  # fmt: skip
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.start(2),
+                        insert,
+                        3,
+                        "relative clause made a sentence",
+                    )
+                )
+        for m in re.finditer(r",\s+where\s+(you|we|they|people)\b", text):
+            if ok[m.start()]:
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.start(1),
+                        "There ",
+                        3,
+                        "relative clause made a sentence",
+                    )
+                )
+        for m in _EN_REPORT_RE.finditer(text):
+            if ok[m.start("that")] and len(_words(text[m.end() :])) >= 4:
+                out.append(
+                    _Cut(
+                        m.start("that") - 1,
+                        m.end(),
+                        "",
+                        1,
+                        "split after the reporting verb",
+                    )
+                )
         return out
 
     def _de(self, text: str, ok: list[bool]) -> list[_Cut]:
@@ -681,7 +765,13 @@ class _Finder:
             if not ok[m.start()]:
                 continue
             word, nxt = m.group(1).lower(), m.group(2)
-            if word in _DE_DROP and (nxt.lower() in _DE_SUBJECT or nxt[:1].isupper()):
+            clause = _words(_segment_to_comma(text[m.end(1) :]))
+            verb_second = any(
+                self._de_verb(w) for w in clause[1:4]
+            ) and not self._de_verb(clause[-1] if clause else "")
+            if word in _DE_DROP and (
+                nxt.lower() in _DE_PRONOUNS or (nxt in ("Sie",)) or verb_second
+            ):
                 out.append(_Cut(m.start(), m.start(2), "", 2, f"split before “{word}”"))
             elif word in _DE_KEEP:
                 out.append(_Cut(m.start(), m.start(1), "", 2, f"split before “{word}”"))

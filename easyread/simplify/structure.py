@@ -153,7 +153,11 @@ class Structure:
                 units.append(_Unit(classify(b.text, ctx, data), group))
                 i = j
                 continue
-            if b.kind is BlockKind.PARAGRAPH:
+            if b.kind is BlockKind.PARAGRAPH and b.role:
+                units.append(
+                    _Unit(b.role, [b])
+                )  # an address block: its lines stay together
+            elif b.kind is BlockKind.PARAGRAPH:
                 for s in b.sentences:
                     one = replace(b, sentences=(s,), lead=False)
                     if units and s.anchor in attached:
