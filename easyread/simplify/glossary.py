@@ -23,7 +23,35 @@ __all__ = ["GlossaryTransform"]
 
 _MAX_PHRASE = 4
 _PREPOSITIONS = frozenset(
-    ["to", "at", "in", "on", "for", "with", "by", "of", "from", "about", "v", "na", "z", "s", "k", "o", "za", "pri", "od", "do", "zu", "an", "auf", "für", "mit", "bei", "von"]
+    [
+        "to",
+        "at",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "of",
+        "from",
+        "about",
+        "v",
+        "na",
+        "z",
+        "s",
+        "k",
+        "o",
+        "za",
+        "pri",
+        "od",
+        "do",
+        "zu",
+        "an",
+        "auf",
+        "für",
+        "mit",
+        "bei",
+        "von",
+    ]
 )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..lang import LanguagePack
 from ..model import BlockKind, TokenKind
 from ._enum import find_enumeration, is_verb
 from ._lang import simplify_data
@@ -99,7 +100,24 @@ _EN_SUBJECT = frozenset(
 )
 _EN_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it", "there"])
 _EN_AUX = frozenset(
-    ["can", "will", "is", "are", "was", "were", "has", "have", "must", "should", "may", "might", "could", "would", "do", "does"]
+    [
+        "can",
+        "will",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "must",
+        "should",
+        "may",
+        "might",
+        "could",
+        "would",
+        "do",
+        "does",
+    ]
 )
 _EN_REPORT_RE = re.compile(
     r"\b(?:advise|inform|remind|notify|tell)\s+(?:[a-z]+\s+){0,3}?(?P<that>that),?\s+",
@@ -328,6 +346,21 @@ _SL_AUX = frozenset(
         "bova",
     ]
 )
+_SL_REPORTING = frozenset(
+    {
+        "obveščati",
+        "obvestiti",
+        "sporočati",
+        "sporočiti",
+        "opozarjati",
+        "opozoriti",
+        "javljati",
+        "javiti",
+    }
+)
+_SL_PREPOSITIONS = frozenset(
+    ["v", "na", "z", "s", "k", "h", "o", "ob", "po", "pri", "od", "do", "iz", "za", "pred", "med", "nad", "pod", "brez", "čez", "skozi", "proti", "zaradi", "kljub", "izpred"]
+)
 _SL_FUNCTION = frozenset(
     [
         "v",
@@ -423,13 +456,16 @@ _SL_SUBORDINATE_START = frozenset(
 )
 
 
-def sl_move_clitics(text: str) -> str | None:
-    """``je dostopna z dvigalom`` -> ``dostopna je z dvigalom``; None when unsafe.
+def sl_move_clitics(text: str, pack: LanguagePack | None = None) -> str | None:
+    """Put the Slovenian clitics of a clause back in second place; None when unsafe.
 
     A Slovenian clause cannot start with a clitic. When a split leaves one in
-    front, the next word (a participle, adjective or adverb) moves before the
-    clitics. Only clusters with an auxiliary (je, bo, so ...) are moved: a lone
-    "se" belongs to a verb whose auxiliary stayed in the other clause.
+    front, what follows the clitics moves before them: one word (a participle,
+    adjective or adverb: ``je dostopna z dvigalom`` -> ``dostopna je z
+    dvigalom``) or, with ``pack``, a whole prepositional phrase (``bo zaradi
+    del v torek zaprta`` -> ``zaradi del bo v torek zaprta``). Only clusters with
+    an auxiliary (je, bo, so ...) are moved: a lone "se" belongs to a verb whose
+    auxiliary stayed in the other clause.
     """
     words = text.split(" ")
     k = 0
@@ -441,6 +477,25 @@ def sl_move_clitics(text: str) -> str | None:
         return None
     nxt = words[k]
     core = nxt.rstrip(",.;:")
+    if pack is not None and core.lower() in _SL_PREPOSITIONS and core == nxt:
+        j = k + 1
+        while j < len(words):
+            w = words[j]
+            bare = w.strip(",.;:")
+            if (
+                not bare
+                or bare.lower() in _SL_PREPOSITIONS
+                or bare.lower() in _SL_CLITICS
+            ):
+                break
+            if bare.isalpha() and bare.islower() and is_verb(bare, pack):
+                break
+            j += 1
+            if w != bare and not (bare.isdigit() and w == bare + "."):
+                return None  # a comma or full stop ends the phrase (an ordinal "1." does not)
+        if j == k + 1 or j >= len(words):
+            return None
+        return " ".join([*words[k:j], *words[:k], *words[j:]])
     if core != nxt or not core.isalpha() or not core.islower() or core in _SL_FUNCTION:
         return None
     return " ".join([nxt, *words[:k], *words[k + 1 :]])
@@ -522,7 +577,7 @@ class _Finder:
                 if (
                     starts_clitic
                     and word not in _SL_KEEP
-                    and sl_move_clitics(right) is None
+                    and sl_move_clitics(right, ctx.pack) is None
                 ):
                     continue
                 insert = word.capitalize() + " " if word in _SL_KEEP else ""
@@ -572,7 +627,7 @@ class _Finder:
             if not (_sl_finite(right_clause, ctx) and _sl_finite(left_clause, ctx)):
                 continue
             starts_clitic = first in _SL_CLITICS
-            if starts_clitic and sl_move_clitics(right) is None:
+            if starts_clitic and sl_move_clitics(right, ctx.pack) is None:
                 continue
             out.append(
                 _Cut(
@@ -584,6 +639,26 @@ class _Finder:
                     move_clitics=starts_clitic,
                 )
             )
+        # a reporting frame: "X obvešča uporabnike, da bo ..." -> "X obvešča uporabnike. ... bo ..."
+        fm = re.search(r",\s+da\s+", text)
+        if fm and ok[fm.start()] and len(_words(text[: fm.start()])) <= 10:
+            frame = _words(text[: fm.start()])
+            if any(ctx.pack.lemma(w) in _SL_REPORTING for w in frame):
+                right = text[fm.end() :]
+                if (
+                    _first_word(right).lower() in _SL_CLITICS
+                    and sl_move_clitics(right, ctx.pack) is not None
+                ):
+                    out.append(
+                        _Cut(
+                            fm.start(),
+                            fm.end(),
+                            "",
+                            1,
+                            "split after the reporting verb",
+                            move_clitics=True,
+                        )
+                    )
         # second-position "pa": ", odpravili pa se bomo" -> ". Odpravili se bomo"
         for m in re.finditer(r",\s+((?:[^\W\d_]+\s+){1,4}?)pa\s+", text):
             if ok[m.start()] and "," not in m.group(1):
@@ -611,7 +686,7 @@ class _Finder:
                 continue
             first = _first_word(right)
             if first.lower() in _SL_CLITICS:
-                if sl_move_clitics(right) is None:
+                if sl_move_clitics(right, ctx.pack) is None:
                     continue
                 out.append(
                     _Cut(
@@ -656,7 +731,7 @@ class _Finder:
                     "relative clause made a sentence",
                 )
             ]
-        if aux in _SL_CLITICS and sl_move_clitics(right) is not None:
+        if aux in _SL_CLITICS and sl_move_clitics(right, self.ctx.pack) is not None:
             return [
                 _Cut(
                     m.start(),
@@ -897,7 +972,7 @@ class Sentences:
             left = tidy(left).ensure_stop()
             right = tidy(right)
             if cut.move_clitics:
-                moved = sl_move_clitics(right.text)
+                moved = sl_move_clitics(right.text, ctx.pack)
                 if moved is None:
                     continue
                 right = right.replace(0, len(right.text), moved)

@@ -84,6 +84,40 @@ def _continues(block: DraftBlock, ctx: Context) -> bool:
     )
 
 
+def _is_letter_line(block: DraftBlock, ctx: Context) -> bool:
+    """A greeting or a signature: short, no facts to sort ("Lep pozdrav,", "Ihr Team")."""
+    if block.kind is not BlockKind.PARAGRAPH or block.lead or block.role:
+        return False
+    text = block.text.strip()
+    if not text or len(text.split()) > 9:
+        return False
+    kinds = {h.kind for h in find_facts(text, ctx.pack)}
+    if kinds & {"phone", "email", "url", "date", "time", "money"}:
+        return False
+    return (
+        not text.endswith(".")
+        or (len(block.sentences) > 1
+        and all(not s.text.endswith(".") for s in block.sentences))
+    )
+
+
+def _letter_parts(
+    blocks: list[DraftBlock], ctx: Context
+) -> tuple[list[DraftBlock], list[DraftBlock], list[DraftBlock]]:
+    """Split off a greeting at the top and a closing/signature at the end."""
+    start = 0
+    if (
+        blocks
+        and _is_letter_line(blocks[0], ctx)
+        and blocks[0].text.rstrip().endswith((",", "!"))
+    ):
+        start = 1
+    end = len(blocks)
+    while end > start + 1 and _is_letter_line(blocks[end - 1], ctx):
+        end -= 1
+    return list(blocks[:start]), list(blocks[start:end]), list(blocks[end:])
+
+
 @dataclass
 class _Unit:
     role: str
@@ -133,6 +167,16 @@ class Structure:
         return state.with_blocks(out, rec)
 
     def _sections(
+        self,
+        blocks: list[DraftBlock],
+        ctx: Context,
+        rec: Recorder,
+        attached: frozenset[int],
+    ) -> list[DraftBlock]:
+        opening, blocks, closing = _letter_parts(blocks, ctx)
+        return opening + self._body_sections(blocks, ctx, rec, attached) + closing
+
+    def _body_sections(
         self,
         blocks: list[DraftBlock],
         ctx: Context,
