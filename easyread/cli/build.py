@@ -393,22 +393,35 @@ def _stem_for(item: _Input, out_dir: Path | None) -> Path:
     return out_dir / item.path.stem
 
 
+# Parts of the package that cannot change what ``build`` writes.
+_NOT_OUTPUT = {"simplify", "verify", "cli", "__pycache__"}
+_NOT_OUTPUT_FILES = {"pytest_plugin.py", "baseline.py", "__main__.py"}
+
+
 @functools.cache
 def _package_fingerprint() -> str:
-    """Changes whenever any file of the installed easyread package changes."""
+    """Changes whenever a file of easyread that shapes the outputs changes.
+
+    Sizes and modification times of the renderer, rules, language data,
+    profiles and loader (not the simplifier or other subcommands), plus the
+    version: enough to notice an upgrade or an edited template.
+    """
     import easyread
 
     root = Path(easyread.__file__).parent
     h = hashlib.sha256(easyread.__version__.encode())
+    files = [Path(__file__)]
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            p = Path(dirpath) / name
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        dirnames[:] = sorted(d for d in dirnames if d not in _NOT_OUTPUT)
+        files.extend(
+            Path(dirpath) / n for n in sorted(filenames) if n not in _NOT_OUTPUT_FILES
+        )
+    for p in files:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        h.update(f"{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 

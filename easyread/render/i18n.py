@@ -28,7 +28,7 @@ def _table() -> Mapping[str, Mapping[str, str]]:
     text = (
         resources.files(__package__).joinpath("i18n.yaml").read_text(encoding="utf-8")
     )
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {
         str(lang): {str(k): str(v) for k, v in table.items()}
         for lang, table in data.items()
