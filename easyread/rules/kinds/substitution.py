@@ -10,6 +10,8 @@ Parameters:
                 ``srečanja``).
 ``names``       also report capitalised words inside a sentence (default: no, they
                 are mostly names: "Dom Lukavci").
+``defer_to_glossary`` leave words that have a glossary entry to the glossary
+                rules (so one word is not reported twice).
 ``skip_explained`` leave a word alone where the text explains it ("Čitalnica je
                 soba za branje." in the same or the next two sentences).
 ``exceptions``  words never reported.
@@ -31,6 +33,7 @@ SCHEMA = {
     "glossary": P((bool,), False),
     "names": P((bool,), False),
     "skip_explained": P((bool,), False),
+    "defer_to_glossary": P((bool,), False),
     "exceptions": P((list,), ()),
 }
 
@@ -92,6 +95,9 @@ class Substitution:
         for i, j, phrase in table.find(words):
             first = words[i]
             if first.lower in exceptions or (not names and is_name(words, i, ctx.lang)):
+                continue
+            glossary_word = ctx.glossary.lookup(first.text) is not None
+            if ctx.param("defer_to_glossary") and glossary_word:
                 continue
             if ctx.param("skip_explained") and is_explained(
                 unit, phrase, ctx, definition=True
