@@ -359,7 +359,33 @@ _SL_REPORTING = frozenset(
     }
 )
 _SL_PREPOSITIONS = frozenset(
-    ["v", "na", "z", "s", "k", "h", "o", "ob", "po", "pri", "od", "do", "iz", "za", "pred", "med", "nad", "pod", "brez", "čez", "skozi", "proti", "zaradi", "kljub", "izpred"]
+    [
+        "v",
+        "na",
+        "z",
+        "s",
+        "k",
+        "h",
+        "o",
+        "ob",
+        "po",
+        "pri",
+        "od",
+        "do",
+        "iz",
+        "za",
+        "pred",
+        "med",
+        "nad",
+        "pod",
+        "brez",
+        "čez",
+        "skozi",
+        "proti",
+        "zaradi",
+        "kljub",
+        "izpred",
+    ]
 )
 _SL_FUNCTION = frozenset(
     [

@@ -24,7 +24,7 @@ from .pipeline import Context, DraftBlock, Recorder, State, transform
 
 __all__ = ["ROLES", "Structure", "classify"]
 
-#: Section order of an invitation.
+#: The questions a sentence can answer.
 ROLES = (
     "what",
     "when",
@@ -36,6 +36,24 @@ ROLES = (
     "contact",
     "other",
 )
+# Role -> section heading key (easyread/simplify/data/<lang>.yaml `headings`), in
+# section order. The invitation and activity templates print date, place,
+# price and what to bring from the front matter under their own questions, so
+# the body uses other questions there and does not repeat theirs.
+_SECTIONS: dict[str, dict[str, str]] = {
+    "announcement": {
+        "what": "news", "when": "when", "where": "where", "audience": "concerns",
+        "price": "price", "bring": "todo", "register": "todo", "contact": "contact", "other": "other",
+    },
+    "invitation": {
+        "what": "what_do", "when": "details", "where": "details", "audience": "details",
+        "price": "details", "bring": "details", "register": "register", "contact": "contact", "other": "other",
+    },
+    "activity": {
+        "what": "steps", "when": "details", "where": "details", "audience": "details",
+        "price": "details", "bring": "details", "register": "register", "contact": "contact", "other": "other",
+    },
+}  # fmt: skip
 _ADDRESS_RE = re.compile(r"\b\d{4,5}\s[A-ZČŠŽÄÖÜ]|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 
 
@@ -94,10 +112,9 @@ def _is_letter_line(block: DraftBlock, ctx: Context) -> bool:
     kinds = {h.kind for h in find_facts(text, ctx.pack)}
     if kinds & {"phone", "email", "url", "date", "time", "money"}:
         return False
-    return (
-        not text.endswith(".")
-        or (len(block.sentences) > 1
-        and all(not s.text.endswith(".") for s in block.sentences))
+    return not text.endswith(".") or (
+        len(block.sentences) > 1
+        and all(not s.text.endswith(".") for s in block.sentences)
     )
 
 
@@ -159,7 +176,7 @@ class Structure:
         max_words = int(ctx.param("block_words_max", 40))
         blocks = list(state.blocks)
         has_headings = any(b.kind is BlockKind.HEADING for b in blocks)
-        if ctx.template in ("invitation", "activity") and not has_headings:
+        if not has_headings:
             blocks = self._sections(blocks, ctx, rec, state.attached)
         out: list[DraftBlock] = []
         for b in blocks:
@@ -221,38 +238,37 @@ class Structure:
         for k in range(1, len(units)):
             if not units[k].role and _continues(units[k].blocks[0], ctx):
                 units[k].role = units[k - 1].role
-        if ctx.template == "activity":
-            for u in units:
-                if u.role == "bring":
-                    u.role = "materials"
-        order = (
-            (*ROLES[:5], "materials", *ROLES[5:])
-            if ctx.template == "activity"
-            else ROLES
-        )
+        sections = _SECTIONS.get(ctx.template, _SECTIONS["announcement"])
+        shown = ctx.template in ("invitation", "activity")
         intro_left = int(ctx.param("block_sentences_max", 3))
-        by_role: dict[str, list[_Unit]] = {r: [] for r in order}
+        by_key: dict[str, list[_Unit]] = {}
         intro: list[_Unit] = []
         for u in units:
             role = u.role or "what"
-            first_kind = u.blocks[0].kind
+            if shown and role == "bring" and self._shown_list(u, ctx):
+                # the front matter has this list (bring/materials); the template shows it
+                first = u.blocks[0].sentences[0] if u.blocks[0].sentences else None
+                if first is not None:
+                    rec.record(first.span(), " ".join(b.text for b in u.blocks), "",
+                               "list moved to the front matter; the template shows it")  # fmt: skip
+                continue
             if (
                 role == "what"
                 and intro_left > 0
-                and not by_role["what"]
-                and first_kind is not BlockKind.LIST_ITEM
+                and not by_key
+                and u.blocks[0].kind is not BlockKind.LIST_ITEM
             ):
                 intro.append(u)
                 intro_left -= 1
                 continue
-            by_role.setdefault(role, []).append(u)
+            by_key.setdefault(sections[role], []).append(u)
         out: list[DraftBlock] = [b for u in intro for b in u.blocks]
         anchor = out[0].anchor if out else 0
-        for role in order:
-            section = by_role.get(role) or []
+        for key in dict.fromkeys(sections.values()):
+            section = by_key.get(key) or []
             if not section:
                 continue
-            heading = data.heading(role)
+            heading = data.heading(key)
             if heading:
                 at = section[0].blocks[0].anchor or anchor
                 out.append(
@@ -260,7 +276,7 @@ class Structure:
                         BlockKind.HEADING,
                         (SegText.synthetic(heading, at),),
                         level=2,
-                        role=role,
+                        role=key,
                     )
                 )
                 rec.record(
@@ -269,8 +285,17 @@ class Structure:
                     f"## {heading}",
                     f"heading added for the question “{heading}”",
                 )
-            out.extend(self._merge([b for u in section for b in u.blocks], role))
+            out.extend(self._merge([b for u in section for b in u.blocks], key))
         return out
+
+    @staticmethod
+    def _shown_list(unit: _Unit, ctx: Context) -> bool:
+        items = [
+            b.text.strip().rstrip(".,;")
+            for b in unit.blocks
+            if b.kind is BlockKind.LIST_ITEM
+        ]
+        return bool(items) and items == [x.strip() for x in ctx.facts.bring]
 
     @staticmethod
     def _merge(blocks: list[DraftBlock], role: str) -> list[DraftBlock]:
