@@ -196,6 +196,12 @@ def collect_inputs(items: Sequence[str]) -> list[_Input]:
                 _Input(None, FileError(exc.message, exc.where, exc.hint), label=item)
             )
             continue
+        if not paths and Path(item).is_dir():
+            # An empty folder in CI is most likely a wrong path: say so.
+            wanted = ", ".join(SOURCE_SUFFIXES)
+            error = FileError(f"no documents ({wanted}) in this folder", item)
+            out.append(_Input(None, error, label=item))
+            continue
         for p in paths:
             if p is not None:
                 key = p.resolve()

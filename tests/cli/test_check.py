@@ -480,3 +480,10 @@ def test_glob_can_name_rendered_files(
     assert "docs/a.pdf" not in [
         f["path"] for f in _json(cli("check", "--format", "json", "docs").out)["files"]
     ]
+
+
+def test_empty_folder_is_an_error(docs: Path, cli) -> None:
+    (docs / "prazno").mkdir()
+    run = cli("check", "docs/prazno")
+    assert run.code == 2
+    assert "no documents (.md, .markdown, .txt) in this folder" in run.out
