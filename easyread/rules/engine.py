@@ -347,6 +347,7 @@ def check_document(
     settings: Settings | None = None,
     glossary: Glossary | Iterable[GlossaryEntry] | None = None,
     ui_lang: str | None = None,
+    rules: RuleSet | None = None,
 ) -> tuple[Finding, ...]:
     """Check ``doc`` and return its findings, sorted by position.
 
@@ -359,11 +360,12 @@ def check_document(
         their ``select``/``ignore``/``glossary``/``ui_lang`` are used too.
     :param glossary: a :class:`~easyread.glossary.Glossary` or extra entries.
     :param ui_lang: language of the messages (default: the document's).
+    :param rules: the rules to run (default: :func:`load_rules`, the built-in ones).
     :returns: findings without duplicates, suppressed ones left out.
     :raises ConfigError: for a bad profile, rule id or rule setting.
     """
     prof = resolve_profile(profile, doc, settings)
-    rules = load_rules()
+    rules = rules if rules is not None else load_rules()
     select = (*select, *(settings.select if settings is not None else ()))
     ignore = (*ignore, *(settings.ignore if settings is not None else ()))
     active = active_rules(

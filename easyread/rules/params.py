@@ -45,12 +45,12 @@ def _check_one(key: str, value: Any, spec: P) -> Any:
             key, f"`{key}` must be {_type_names(spec.types)}, not true/false"
         )
     if list in spec.types and isinstance(value, (list, tuple)):
-        return tuple(value)
-    if not isinstance(value, spec.types):
+        value = tuple(value)
+    elif not isinstance(value, spec.types):
         raise ParamError(
             key, f"`{key}` must be {_type_names(spec.types)}, not {value!r}"
         )
-    if spec.choices and value not in spec.choices:
+    if spec.choices and not isinstance(value, tuple) and value not in spec.choices:
         allowed = ", ".join(str(c) for c in spec.choices)
         raise ParamError(key, f"`{key}` must be one of {allowed}, not {value!r}")
     if spec.minimum is not None and isinstance(value, NUMBER) and value < spec.minimum:
