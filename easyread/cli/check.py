@@ -424,6 +424,26 @@ def _rule_infos(report_rules: set[str], ui_lang: str) -> dict[str, RuleInfo]:
     return infos
 
 
+def _unknown_rules(patterns: Sequence[str]) -> str:
+    """A message for --select/--ignore values that match no rule ("" when all match).
+
+    A typo must not turn into a check that silently checks nothing.
+    """
+    if not patterns:
+        return ""
+    import difflib
+
+    from ..rules import load_rules
+
+    ruleset = load_rules()
+    for pattern in patterns:
+        if not ruleset.known_pattern(pattern):
+            close = difflib.get_close_matches(pattern, ruleset.ids, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            return f"no rule matches {pattern!r}{hint} (see `easyread rules`)"
+    return ""
+
+
 def _severity(value: Any) -> Severity:
     if isinstance(value, Severity):
         return value
@@ -470,6 +490,10 @@ def run(args: argparse.Namespace) -> int:
     first = next((Path(p) for p in args.paths if p != "-" and Path(p).exists()), None)
     project = settings_for(first, config=opts.config)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else project.fail_on
+
+    problem = _unknown_rules((*opts.select, *opts.ignore))
+    if problem:
+        return _usage(problem)
 
     inputs = collect_inputs(args.paths)
     jobs = args.jobs or _default_jobs()

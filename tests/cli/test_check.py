@@ -487,3 +487,21 @@ def test_empty_folder_is_an_error(docs: Path, cli) -> None:
     run = cli("check", "docs/prazno")
     assert run.code == 2
     assert "no documents (.md, .markdown, .txt) in this folder" in run.out
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_unknown_rule_in_select_or_ignore_is_a_usage_error(
+    docs: Path, cli, option: str
+) -> None:
+    run = cli("check", option, "core.sentence-lenght", "docs/vabilo.md")
+    assert run.code == 2
+    assert (
+        "no rule matches 'core.sentence-lenght'; did you mean core.sentence-length"
+        in run.err
+    )
+
+
+def test_prefix_select_is_fine(docs: Path, cli) -> None:
+    assert cli(
+        "check", "--select", "core", "--format", "json", "docs/kratko.md"
+    ).code in (0, 1)
