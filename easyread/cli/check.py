@@ -17,14 +17,16 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentError, EasyreadError, ExitCode
 from ..model import Document, Finding, Severity
 from ..report import FORMATS, FileError, FileResult, Report, RuleInfo
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["CheckOptions", "add_parser", "check_path", "collect_inputs", "run"]
 
@@ -383,6 +385,9 @@ def _check_many(
     if use_pool:
         # Import the engine and read the rule files once, before forking.
         importlib.import_module("easyread.rules.engine")
+        # Imported here: one file never pays for multiprocessing.
+        from concurrent.futures import ProcessPoolExecutor
+
         executor = ProcessPoolExecutor(
             max_workers=min(jobs, len(files)), mp_context=_pool_context()
         )
