@@ -34,8 +34,8 @@ class P:
 
 
 def _type_names(types: tuple[type, ...]) -> str:
-    names = {int: "number", float: "number", str: "text", bool: "true/false",
-             list: "list", dict: "mapping", tuple: "list"}  # fmt: skip
+    names = {int: "a number", float: "a number", str: "text", bool: "true or false",
+             list: "a list", dict: "a mapping", tuple: "a list"}  # fmt: skip
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 

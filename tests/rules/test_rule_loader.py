@@ -60,7 +60,7 @@ def _line_of(text: str, needle: str) -> int:
         (("words: [foo]", "patterns: ['(unclosed']"), "patterns:", "bad regular expression"),
         (("  de: {fail: [Das ist foo.], pass: [Das ist es.]}\n", ""), "examples:", "no fail/pass examples for de"),
         (("  en: {fail: [This is foo.], pass: [This is it.]}", "  en: {fail: [], pass: [This is it.]}"), "  en: {fail: []", "non-empty list"),
-        (("words: [foo]", "words: [foo]\nonce: maybe"), "once:", "true/false"),
+        (("words: [foo]", "words: [foo]\nonce: maybe"), "once:", "true or false"),
         (("words: [foo]", "words: [foo]\nmin_count: 0"), "min_count:", "at least 1"),
     ],
 )  # fmt: skip

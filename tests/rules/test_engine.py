@@ -1,0 +1,328 @@
+"""The engine: positions, excerpts, suppressions, selection, profiles and settings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from easyread import load_text
+from easyread.config import Settings
+from easyread.errors import ConfigError
+from easyread.model import Severity
+from easyread.rules import load_rules
+from easyread.rules.engine import check_document
+
+FRONT = "---\ntitle: Test\nlang: sl\n---\n\n"
+
+
+def _doc(body: str, lang: str = "sl", path: str | None = None):
+    front = FRONT.replace("lang: sl", f"lang: {lang}")
+    return load_text(front + body, path=path)
+
+
+def _only(findings, rule_id):
+    return [f for f in findings if f.rule == rule_id]
+
+
+# ------------------------------------------------------------------ positions
+def test_position_after_bold_markup() -> None:
+    body = "**Pozor:** Začnemo ob 10:00.\nKončamo ob **12:00**.\n"
+    doc = _doc(body, path="vabilo.md")
+    found = _only(check_document(doc, "strict"), "sl.time-format")
+    assert len(found) == 2
+    first, second = found
+    line6 = doc.source.line_text(6)
+    assert line6 == "**Pozor:** Začnemo ob 10:00."
+    assert (first.location.line, first.location.column) == (
+        6,
+        line6.index("ob 10:00") + 1,
+    )
+    assert (first.end.line, first.end.column) == (
+        6,
+        line6.index("ob 10:00") + len("ob 10:00") + 1,
+    )
+    # The excerpt is the sentence as the reader sees it (no ** markup).
+    assert first.excerpt == "Pozor: Začnemo ob 10:00."
+    assert first.excerpt[first.excerpt_start : first.excerpt_end] == "ob 10:00"
+    assert first.suggestion == "ob 10. uri"
+    assert first.path == "vabilo.md"
+    assert first.link == load_rules().get("sl.time-format").link
+    # Second line of the same paragraph, time inside bold: "ob **12:00**".
+    line7 = doc.source.line_text(7)
+    assert second.location.line == 7
+    assert second.location.column == line7.index("ob") + 1
+    assert line7[second.end.column - 2] == "0"  # ends on the last digit, before "**"
+    assert second.excerpt[second.excerpt_start : second.excerpt_end] == "ob 12:00"
+
+
+def test_positions_in_list_item_heading_and_image() -> None:
+    body = "## Kje je VDC?\n\n- Prinesite npr. očala.\n\n![](slika.png)\n"
+    doc = _doc(body)
+    findings = check_document(doc, "strict")
+    acronym = _only(findings, "core.acronyms")[0]
+    assert acronym.location.line == 6
+    assert acronym.location.column == doc.source.line_text(6).index("VDC") + 1
+    abbr = _only(findings, "core.abbreviations")[0]
+    assert abbr.location.line == 8
+    assert abbr.location.column == doc.source.line_text(8).index("npr.") + 1
+    assert abbr.suggestion == "na primer"
+    image = _only(findings, "core.image-alt")[0]
+    assert (image.location.line, image.location.column) == (10, 1)
+    assert image.excerpt == "![](slika.png)"
+
+
+def test_document_and_block_findings_have_sensible_anchors() -> None:
+    long = "Beseda " + " ".join(["beseda"] * 13) + "."
+    body = "\n".join([long] * 4) + "\n"
+    doc = _doc(body)
+    findings = check_document(doc, "strict")
+    avg = _only(findings, "core.sentence-length-avg")[0]
+    assert avg.location.line == 6 and avg.excerpt == ""
+    para = _only(findings, "core.paragraph-sentences")[0]
+    assert para.location.line == 6
+    assert para.end.line == 9
+    assert para.excerpt == long and para.excerpt_start == 0
+
+
+def test_findings_are_sorted_and_unique() -> None:
+    text = (
+        Path(__file__).resolve().parents[1]
+        / "corpus"
+        / "pairs"
+        / "sl"
+        / "bralna-ura.standard.md"
+    )
+    doc = load_text(text.read_text(encoding="utf-8"), path=text)
+    findings = check_document(doc, "strict")
+    keys = [(f.location, f.end, f.rule) for f in findings]
+    assert keys == sorted(keys)
+    assert len(keys) == len(set(keys))
+    assert len({f.rule for f in findings}) >= 10
+
+
+# ---------------------------------------------------------------- suppressions
+SUPPRESS = """\
+Začnemo ob 10:00.
+
+<!-- easyread-disable sl.time-format -->
+
+Začnemo ob 11:00.
+
+<!-- easyread-enable sl.time-format -->
+
+Začnemo ob 12:00.
+"""
+
+
+def _time_lines(body: str, **kw) -> list[int]:
+    doc = _doc(body)
+    return [
+        f.location.line
+        for f in _only(check_document(doc, "strict", **kw), "sl.time-format")
+    ]
+
+
+def test_disable_and_enable() -> None:
+    assert _time_lines(SUPPRESS) == [6, 14]
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        "<!-- easyread-disable-next-line sl.time-format -->",
+        "<!-- easyread-disable-next-line core.sentence-length, sl.time-format -->",
+        "<!-- easyread-disable-next-line core.sentence-length sl.time-format -->",
+        "<!-- easyread-disable-next-line sl -->",
+        "<!-- easyread-disable-next-line time-format -->",
+        "<!-- easyread-disable-next-line -->",
+    ],
+)
+def test_disable_next_line(directive: str) -> None:
+    body = f"Začnemo ob 10:00.\n\n{directive}\nZačnemo ob 11:00.\n\nZačnemo ob 12:00.\n"
+    assert _time_lines(body) == [6, 11]
+
+
+def test_disable_other_rule_or_prefix_keeps_this_one() -> None:
+    body = "<!-- easyread-disable-next-line core -->\nZačnemo ob 10:00.\n"
+    doc = _doc(body)
+    findings = check_document(doc, "strict")
+    assert [f.rule for f in findings if f.location.line == 7] == ["sl.time-format"]
+
+
+def test_disable_everything_then_enable_one() -> None:
+    body = (
+        "<!-- easyread-disable -->\n\nZačnemo ob 10:00 v VDC.\n\n"
+        "<!-- easyread-enable core.acronyms -->\n\nZačnemo ob 11:00 v CUDV.\n"
+    )
+    doc = _doc(body)
+    rules = sorted({(f.location.line, f.rule) for f in check_document(doc, "strict")})
+    assert rules == [(12, "core.acronyms")]
+
+
+# -------------------------------------------------------------- select/ignore
+def test_select_and_ignore() -> None:
+    body = "Prinesite npr. očala ob 10:00 v VDC.\n"
+    doc = _doc(body)
+    everything = {f.rule for f in check_document(doc, "strict")}
+    assert {"sl.time-format", "core.abbreviations", "core.acronyms"} <= everything
+    assert {f.rule for f in check_document(doc, "strict", select=["sl"])} == {
+        "sl.time-format"
+    }
+    assert {
+        f.rule for f in check_document(doc, "strict", select=["core.acronyms"])
+    } == {"core.acronyms"}
+    ignored = {f.rule for f in check_document(doc, "strict", ignore=["core"])}
+    assert ignored == {"sl.time-format"}
+    by_name = {
+        f.rule
+        for f in check_document(doc, "strict", ignore=["time-format", "abbreviations"])
+    }
+    assert "sl.time-format" not in by_name and "core.abbreviations" not in by_name
+    assert "core.acronyms" in by_name
+
+
+def test_select_by_exact_id_turns_on_a_rule_the_profile_switched_off() -> None:
+    doc = _doc("Pridite *pravočasno*.\n")
+    assert not _only(check_document(doc, "plain"), "core.italics")
+    assert _only(check_document(doc, "plain", select=["core.italics"]), "core.italics")
+    assert not check_document(
+        doc, "plain", select=["core"], ignore=["core.all-caps"]
+    ) or all(
+        f.rule != "core.italics" for f in check_document(doc, "plain", select=["core"])
+    )
+
+
+# ------------------------------------------------------------------ profiles
+ELEVEN = "Vabimo vas na uro branja s čajem v sredo v naši knjižnici.\n"  # 12 words
+FOURTEEN = (
+    "Vabimo vas na uro branja s čajem in pecivom v sredo v naši veliki knjižnici.\n"
+)
+
+
+def _sentence_length(body: str, profile, **kw):
+    doc = _doc(body)
+    return _only(check_document(doc, profile, **kw), "core.sentence-length")
+
+
+def test_user_profile_overrides_threshold_and_severity(tmp_path: Path) -> None:
+    user = tmp_path / "house.yaml"
+    user.write_text(
+        "extends: strict\nrules:\n  core.sentence-length: {max: 12, severity: error}\n",
+        encoding="utf-8",
+    )
+    assert (
+        len(_only(check_document(_doc(ELEVEN), "strict"), "core.sentence-length")) == 1
+    )
+    assert _sentence_length(ELEVEN, user) == []
+    strict = _sentence_length(FOURTEEN, "strict")
+    assert [f.severity for f in strict] == [Severity.WARNING]
+    mine = _sentence_length(FOURTEEN, user)
+    assert [f.severity for f in mine] == [Severity.ERROR]
+    assert "12" in mine[0].message
+    # Everything else is inherited from strict.
+    assert _only(check_document(_doc("Začnemo ob 10:00.\n"), user), "sl.time-format")
+
+
+def test_profile_errors_name_the_file(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(
+        "extends: strict\nrules:\n  core.sentense-length: {max: 12}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as info:
+        check_document(_doc(ELEVEN), typo)
+    assert info.value.where == str(typo)
+    assert "core.sentence-length" in info.value.hint
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  core.sentence-length: {max: many}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="`max` must be a number") as info:
+        check_document(_doc(ELEVEN), bad)
+    assert info.value.where == str(bad)
+    worse = tmp_path / "worse.yaml"
+    worse.write_text(
+        "rules:\n  core.sentence-length: {severity: loud}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="unknown severity"):
+        check_document(_doc(ELEVEN), worse)
+
+
+def test_settings_rules_override_the_profile(tmp_path: Path) -> None:
+    settings = Settings(
+        rules={"core.sentence-length": {"max": 30}},
+        config_path=tmp_path / "easyread.toml",
+    )
+    assert _sentence_length(FOURTEEN, "strict", settings=settings) == []
+    settings = Settings(ignore=("core.sentence-length",))
+    assert _sentence_length(FOURTEEN, "strict", settings=settings) == []
+    settings = Settings(
+        rules={"core.nonsense": {"max": 1}}, config_path=tmp_path / "easyread.toml"
+    )
+    with pytest.raises(ConfigError, match="no such rule"):
+        check_document(_doc(ELEVEN), "strict", settings=settings)
+
+
+def test_profile_from_front_matter_and_config() -> None:
+    doc = load_text("---\nlang: sl\nprofile: plain\n---\n\n" + FOURTEEN)
+    assert _only(check_document(doc), "core.sentence-length") == []
+    assert _only(check_document(doc, "strict"), "core.sentence-length")
+    assert _only(
+        check_document(doc, settings=Settings(profile="strict")), "core.sentence-length"
+    )
+
+
+def test_plain_negation_is_double_negation_in_en_de_only() -> None:
+    en = _doc("Nobody never comes.\nWe do not know.\n", lang="en")
+    plain = _only(check_document(en, "plain"), "core.negation")
+    assert [f.location.line for f in plain] == [6]  # the double negation, once
+    assert len(_only(check_document(en, "strict"), "core.negation")) == 2
+    sl = _doc("Nikoli nič ne vem.\n")
+    assert _only(check_document(sl, "plain"), "core.negation") == []
+    assert (
+        len(_only(check_document(sl, "strict"), "core.negation")) == 1
+    )  # one negated sentence
+
+
+def test_messages_in_the_ui_language() -> None:
+    doc = _doc("Začnemo ob 10:00.\n")
+    sl = _only(check_document(doc, "strict"), "sl.time-format")[0]
+    en = _only(check_document(doc, "strict", ui_lang="en"), "sl.time-format")[0]
+    de = _only(
+        check_document(doc, "strict", settings=Settings(ui_lang="de")), "sl.time-format"
+    )[0]
+    assert sl.message.startswith("Zapis ure")
+    assert en.message.startswith("Clock time")
+    assert de.message.startswith("Uhrzeit")
+    assert sl.location == en.location == de.location
+
+
+def test_decimal_comma_in_numbers_for_sl_and_de() -> None:
+    sentence = (
+        "Vabimo vas danes na veliko srečanje s pecivom v naši lepi stari knjižnici."
+    )
+    doc = _doc("\n".join([sentence] * 3) + "\nPridite vsi.\n")  # 41 words, 4 sentences
+    avg = _only(check_document(doc, "strict"), "core.sentence-length-avg")[0]
+    assert "10,2" in avg.message
+    en = _doc("\n".join([sentence] * 3) + "\nPridite vsi.\n")
+    assert (
+        "10.2"
+        in _only(
+            check_document(en, "strict", ui_lang="en"), "core.sentence-length-avg"
+        )[0].message
+    )
+
+
+def test_check_path_stays_light() -> None:
+    code = (
+        "import sys, easyread\n"
+        "doc = easyread.load_text('---\\nlang: en\\n---\\n\\nCome to the library at 10:00.\\n')\n"
+        "found = easyread.check(doc)\n"
+        "assert found, 'expected findings'\n"
+        "heavy = [m for m in ('weasyprint', 'textstat', 'nltk', 'pyphen') if m in sys.modules]\n"
+        "print(','.join(heavy) or 'light')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "light", out.stdout + out.stderr
