@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import functools
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -243,11 +244,14 @@ def _write_report(
     return str(target)
 
 
-def build_one(job: BuildJob) -> BuildResult:
-    """Load, check, render and write one document; never raises for bad input."""
+def build_one(job: BuildJob, pdf_worker: _PdfWorker | None = None) -> BuildResult:
+    """Load, check, render and write one document; never raises for bad input.
+
+    :param pdf_worker: a process that makes the PDF meanwhile (single documents).
+    """
     start = time.perf_counter()
     try:
-        return _build(job, start)
+        return _build(job, start, pdf_worker)
     except EasyreadError as exc:
         return BuildResult(
             job.name,
@@ -279,13 +283,30 @@ def build_one(job: BuildJob) -> BuildResult:
         )
 
 
-def _build(job: BuildJob, start: float) -> BuildResult:
+def _build(job: BuildJob, start: float, pdf_worker: _PdfWorker | None) -> BuildResult:
+    from ..errors import RenderError
     from ..model import Severity
-    from ..render import get_renderer, render_formats, write_atomic
+    from ..render import get_renderer, prepare, write_atomic
 
     doc = _load_doc(job)
     profile = job.profile or job.settings.profile or doc.meta.profile or "strict"
-    glossary = _glossary_entries(job.settings)
+    view, options = prepare(
+        doc,
+        profile=profile,
+        templates=job.templates,
+        glossary=_glossary_entries(job.settings),
+        paper=job.paper,
+    )
+    protect = [Path(p) for p in job.protect]
+    targets = {
+        f: job.stem.with_name(job.stem.name + get_renderer(f).suffix)
+        for f in job.formats
+    }
+    pdf_elsewhere = pdf_worker is not None and "pdf" in job.formats
+    if pdf_elsewhere:
+        # The PDF is made in the worker while this process checks.
+        request = get_renderer("pdf").request(view, doc, options)  # type: ignore[attr-defined]
+        pdf_worker.submit(request, targets["pdf"], protect)  # type: ignore[union-attr]
     counts: dict[str, int] = {}
     failing = False
     report = ""
@@ -305,18 +326,21 @@ def _build(job: BuildJob, start: float) -> BuildResult:
             failing = any(f.severity >= job.settings.fail_on for f in findings)
             report = _write_report(job, doc, findings, profile)
             checked = True
-    outputs = render_formats(
-        doc,
-        job.formats,
-        profile=profile,
-        templates=job.templates,
-        glossary=glossary,
-        paper=job.paper,
-    )
     written: list[str] = []
-    protect = [Path(p) for p in job.protect]
-    for fmt, data in outputs.items():
-        target = job.stem.with_name(job.stem.name + get_renderer(fmt).suffix)
+    for fmt, target in targets.items():
+        if fmt == "pdf" and pdf_elsewhere:
+            path, error = pdf_worker.result()  # type: ignore[union-attr]
+            if error:
+                raise RenderError(error)
+            written.append(path)
+            continue
+        renderer = get_renderer(fmt)
+        render_view = getattr(renderer, "render_view", None)
+        data = (
+            render_view(view, doc, options)
+            if render_view
+            else renderer.render(doc, options)
+        )
         write_atomic(target, data, protect=protect)
         written.append(str(target))
     return BuildResult(
@@ -553,8 +577,6 @@ def _pool_context() -> Any:
 
 def _warm_up(formats: Sequence[str], check: bool) -> None:
     """Import the heavy parts once before forking, so workers start warm."""
-    import importlib
-
     importlib.import_module("easyread.render")
     from ..render.pictograms import load_pictograms
 
@@ -567,28 +589,101 @@ def _warm_up(formats: Sequence[str], check: bool) -> None:
         _check_function()
 
 
+class _PdfWorker:
+    """A second process that imports WeasyPrint while this one loads and checks.
+
+    For a single document on a machine with two or more cores: importing and
+    running the PDF engine takes about as long as loading, checking and the
+    HTML together, so doing them side by side nearly halves a cold build.
+    """
+
+    def __init__(self) -> None:
+        ctx = _pool_context()
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_pdf_worker_main, args=(child,), daemon=True)
+        self._proc.start()
+        child.close()
+
+    def submit(self, request: Any, target: Path, protect: Sequence[Path]) -> None:
+        """Hand over the HTML; the worker renders and writes ``target``."""
+        self._conn.send((request, str(target), [str(p) for p in protect]))
+
+    def result(self) -> tuple[str, str]:
+        """``(written path, "")`` or ``("", error message)``."""
+        try:
+            path, error = self._conn.recv()
+        except (EOFError, OSError):
+            return "", "the PDF process stopped unexpectedly"
+        return str(path), str(error)
+
+    def close(self) -> None:
+        """Stop the worker (at once when it was never given work)."""
+        with contextlib.suppress(OSError):
+            self._conn.close()
+        self._proc.join(timeout=0.5)
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join(timeout=5)
+
+
+def _pdf_worker_main(conn: Any) -> None:
+    """Body of the PDF worker process."""
+    from ..render import write_atomic
+
+    with contextlib.suppress(ImportError, OSError):
+        importlib.import_module("weasyprint")  # the slow part, done while waiting
+    try:
+        request, target, protect = conn.recv()
+    except (EOFError, OSError):
+        return
+    try:
+        data = request.render()
+        write_atomic(Path(target), data, protect=[Path(p) for p in protect])
+        conn.send((target, ""))
+    except EasyreadError as exc:
+        conn.send(("", str(exc)))
+    except Exception as exc:  # report, never a traceback
+        conn.send(("", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+
+
+def _failed(job: BuildJob, exc: BaseException) -> BuildResult:
+    message = f"{job.name}: {type(exc).__name__}: {exc}"
+    return BuildResult(job.name, str(job.stem), error=message, key=job.key)
+
+
 def _run_jobs(
-    jobs: list[BuildJob], workers: int, progress: Any
+    jobs: list[BuildJob],
+    workers: int,
+    progress: Any,
+    pdf_worker: _PdfWorker | None = None,
 ) -> Iterable[BuildResult]:
+    if len(jobs) == 1 and pdf_worker is not None:
+        # One document: WeasyPrint works in the second process meanwhile.
+        try:
+            result = build_one(jobs[0], pdf_worker)
+        finally:
+            pdf_worker.close()
+        progress.step(jobs[0].name)
+        yield result
+        return
+    if pdf_worker is not None:
+        pdf_worker.close()
     if workers > 1 and len(jobs) >= _POOL_MIN_JOBS:
         _warm_up(jobs[0].formats, any(j.check for j in jobs))
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(jobs)), mp_context=_pool_context()
-        ) as pool:
+        with _pool(min(workers, len(jobs))) as pool:
             futures = {pool.submit(build_one, job): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
                 try:
                     result = future.result()
-                except (
-                    Exception
-                ) as exc:  # a worker died: report it, keep the batch going
-                    result = BuildResult(
-                        job.name,
-                        str(job.stem),
-                        error=f"{job.name}: {type(exc).__name__}: {exc}",
-                        key=job.key,
-                    )
+                except Exception as exc:  # a worker died: report it, go on
+                    result = _failed(job, exc)
                 progress.step(job.name)
                 yield result
         return
@@ -635,6 +730,13 @@ def run(args: argparse.Namespace) -> int:
     out_dir = Path(args.out) if args.out else None
 
     inputs = _collect(args.paths)
+    workers = args.jobs or _default_jobs()
+    # One document and two cores: start the PDF engine in a second process now.
+    pdf_worker = (
+        _PdfWorker()
+        if "pdf" in formats and workers > 1 and len(inputs) == 1 and not inputs[0].error
+        else None
+    )
     sources = {str(i.path.resolve()) for i in inputs if i.path is not None}
     failed: list[BuildResult] = [
         BuildResult(i.label or "?", error=i.error) for i in inputs if i.error
@@ -723,11 +825,13 @@ def run(args: argparse.Namespace) -> int:
         else:
             to_build.append(job)
 
-    workers = args.jobs or _default_jobs()
     progress = Progress(
         len(to_build), "easyread build", enabled=None if not args.quiet else False
     )
-    built = list(_run_jobs(to_build, workers, progress))
+    if pdf_worker is not None and not to_build:
+        pdf_worker.close()  # unchanged: nothing to make
+        pdf_worker = None
+    built = list(_run_jobs(to_build, workers, progress, pdf_worker))
     progress.close()
     results.extend(built)
 

@@ -41,9 +41,11 @@ __all__ = [
     "RENDERERS",
     "HtmlRenderer",
     "PdfRenderer",
+    "PdfRequest",
     "RenderOptions",
     "Renderer",
     "get_renderer",
+    "prepare",
     "render_document",
     "render_formats",
     "write_atomic",
@@ -108,6 +110,29 @@ class HtmlRenderer:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PdfRequest:
+    """Everything WeasyPrint needs for one PDF (plain data: it can go to another process)."""
+
+    html: str
+    roots: tuple[Path, ...]
+    base_url: str
+    pdf_variant: str
+    where: str
+
+    def render(self) -> bytes:
+        """Make the PDF (imports WeasyPrint)."""
+        from .pdf import html_to_pdf
+
+        return html_to_pdf(
+            self.html,
+            roots=self.roots,
+            base_url=self.base_url,
+            pdf_variant=self.pdf_variant,
+            where=self.where,
+        )
+
+
 class PdfRenderer:
     """A tagged PDF/UA-1 file made by WeasyPrint from the same template."""
 
@@ -118,16 +143,17 @@ class PdfRenderer:
         return self.render_view(_view(doc, options), doc, options)
 
     def render_view(self, view: View, doc: Document, options: RenderOptions) -> bytes:
-        from .pdf import html_to_pdf
+        return self.request(view, doc, options).render()
 
+    def request(self, view: View, doc: Document, options: RenderOptions) -> PdfRequest:
+        """The HTML and settings for WeasyPrint, without rendering yet."""
         html = render_html(view, template_dirs=options.templates, embed=False)
         folder = doc.path.resolve().parent if doc.path is not None else render_root()
-        variant = str(options.profile.render.get("pdf_variant") or "pdf/ua-1")
-        return html_to_pdf(
-            html,
-            roots=_roots(doc, options),
+        return PdfRequest(
+            html=html,
+            roots=tuple(_roots(doc, options)),
             base_url=folder.as_uri() + "/",
-            pdf_variant=variant,
+            pdf_variant=str(options.profile.render.get("pdf_variant") or "pdf/ua-1"),
             where=doc.source.name,
         )
 
@@ -187,6 +213,20 @@ def _options(
         paper=paper,
         template=template,
     )
+
+
+def prepare(
+    doc: Document,
+    *,
+    profile: str | Path | Profile | None = None,
+    templates: Iterable[str | Path] = (),
+    glossary: Glossary | Iterable[GlossaryEntry] | None = None,
+    paper: str = "",
+    template: str = "",
+) -> tuple[View, RenderOptions]:
+    """The view model and options once, for callers that render in steps."""
+    options = _options(doc, profile, templates, glossary, paper, template)
+    return _view(doc, options), options
 
 
 def render_formats(

@@ -263,3 +263,35 @@ def test_house_templates_from_the_command_line(work: Path) -> None:
     )
     html = (work / "out" / "vabilo.html").read_text(encoding="utf-8")
     assert "Splošna knjižnica Ljutomer" in html and "--er-accent: #5b1f4f" in html
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pdf_errors_are_reported_from_either_process(
+    work: Path,
+    jobs: str,
+    capsys: pytest.CaptureFixture[str],
+    weasyprint_available: bool,
+) -> None:
+    """With -j 2 a single document's PDF is made in a second process; errors still arrive."""
+    profile = work / "odd.yaml"
+    profile.write_text(
+        "extends: strict\nrender:\n  pdf_variant: pdf/x-1a\n", encoding="utf-8"
+    )
+    code = main(
+        [
+            "build",
+            "src/vabilo.md",
+            "-o",
+            "out",
+            "--no-check",
+            "--profile",
+            str(profile),
+            "-j",
+            jobs,
+        ]
+    )
+    assert code == 2
+    assert "unknown pdf_variant 'pdf/x-1a'" in capsys.readouterr().err
+    assert (work / "out" / "vabilo.html").is_file()
+    assert not (work / "out" / "vabilo.pdf").exists()
