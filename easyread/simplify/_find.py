@@ -157,6 +157,41 @@ def _date_parts(m: DateMatch) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_SL_SHORT_MONTHS = (
+    "jan",
+    "feb|febr",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "avg",
+    "sep|sept",
+    "okt",
+    "nov",
+    "dec",
+)
+_SL_SHORT_MONTH_RE = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s*(?:"
+    + "|".join(f"(?P<m{i}>{alt})" for i, alt in enumerate(_SL_SHORT_MONTHS))
+    + r")\.(?:\s*(?P<y>\d{4})\b)?"
+)
+
+
+def _short_month_dates(text: str, pack: LanguagePack) -> list[DateMatch]:
+    """Slovenian dates with an abbreviated month (``10. jan. 2027``); the pack reads full names."""
+    if pack.code != "sl":
+        return []
+    out = []
+    for m in _SL_SHORT_MONTH_RE.finditer(text):
+        month = next(i for i in range(12) if m.group(f"m{i}")) + 1
+        year = int(m.group("y")) if m.group("y") else None
+        out.append(
+            DateMatch(m.start(), m.end(), int(m.group("d")), month, year, "words")
+        )
+    return out
+
+
 def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
     """All facts in ``text``, sorted by position, never overlapping."""
     lang = pack.code
@@ -176,7 +211,7 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
     for m in URL_RE.finditer(text):
         if _free(taken, m.start(), m.end()):
             add(FactHit("url", url_key(m.group()), m.start(), m.end(), m.group()))
-    for dm in pack.find_dates(text):
+    for dm in [*pack.find_dates(text), *_short_month_dates(text, pack)]:
         if not dm.valid or not _free(taken, dm.start, dm.end):
             continue
         add(
@@ -206,7 +241,12 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
         s = _digits_start(text, tm.start, tm.end)
         if not _free(taken, s, tm.end):
             continue
-        parts = (str(tm.hour),) + ((str(tm.minute),) if tm.minute else ())
+        written = tuple(re.findall(r"\d+", text[tm.start : tm.end]))
+        parts = tuple(
+            dict.fromkeys(
+                (str(tm.hour), *((str(tm.minute),) if tm.minute else ()), *written)
+            )
+        )
         times.append(
             FactHit(
                 "time",

@@ -229,7 +229,23 @@ def person_names(doc: Document) -> list[str]:
             if name not in out:
                 out.append(name)
         i = j
+    # "Eva Lovrec, učenka glasbene šole": a role word after the name
+    for k in range(len(hits) - 1):
+        a, b = hits[k], hits[k + 1]
+        if a.person or b.person or text[a.span.end : b.span.start] != " ":
+            continue
+        after = text[b.span.end : b.span.end + 40]
+        m = re.match(r",\s+([^\W\d_]+)", after)
+        if m and m.group(1).lower().startswith(_role_cues(doc)):
+            name = f"{a.text} {b.text}"
+            if name not in out:
+                out.append(name)
     return out
+
+
+def _role_cues(doc: Document) -> tuple[str, ...]:
+    cues = simplify_data(doc.lang).cues.get("person_titles", ())
+    return tuple(c.lower() for c in cues if len(c) > 3 and not c.endswith("."))
 
 
 class NameIndex:

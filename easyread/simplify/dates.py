@@ -180,6 +180,12 @@ class Dates:
             new = prefix + words
         elif value is not None and not listed:
             new = self._with_weekday(ctx, value, prep, words)
+            if (
+                new != words
+                and ctx.lang in ("sl", "de")
+                and re.match(r" [^\W\d_]", text[m.end :])
+            ):
+                new += ","  # "v četrtek, 15. oktobra 2026, v knjižnici": the date is set off by commas
         else:
             new = words
         if new == chunk:
@@ -253,6 +259,14 @@ class Times:
                         (h.start, h.end, new, "clock time in the easy-read form")
                     )
             for s, e, new, reason in sorted(edits, reverse=True):
+                old = seg.text[s:e]
+                after = seg.text[e:]
+                if (
+                    old.endswith(".")
+                    and not new.endswith(".")
+                    and (not after.strip() or re.match(r"\s+[A-ZČŠŽÄÖÜ]", after))
+                ):
+                    new += "."  # "4pm." ended the sentence: keep the full stop
                 seg = rec.edit(seg, s, e, new, reason)
             return seg
 

@@ -109,7 +109,11 @@ class Insertions:
         for s, e, cs, ce in sorted(found, reverse=True):
             content = seg.slice(cs, ce).strip()
             is_dash = text[s] != "("
-            if block.kind is BlockKind.LIST_ITEM or len(content.text.split()) <= 2:
+            tail = text[e:].lstrip()
+            at_boundary = not tail or tail[0] in ",.;:!?"
+            if block.kind is BlockKind.LIST_ITEM or (
+                len(content.text.split()) <= 2 and (at_boundary or is_dash)
+            ):
                 if is_dash:
                     new = ", " + content.text + ", "
                 else:

@@ -897,10 +897,9 @@ class _Finder:
                 or clause[0].lower() in subordinate - {"der", "die", "das"}
             ):
                 continue
-            if (
-                clause[0].lower() in _DE_DROP | _DE_KEEP
-                or _first_word(left).lower() in subordinate
-            ):
+            if clause[0].lower() in _DE_DROP | _DE_KEEP or _first_word(
+                left
+            ).lower() in set(self.ctx.pack.words.subordinating):
                 continue
             # verb second: the finite verb is the 2nd or 3rd word and not the last one
             verb_at = next(

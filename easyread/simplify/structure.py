@@ -262,7 +262,7 @@ class Structure:
                 intro_left -= 1
                 continue
             by_key.setdefault(sections[role], []).append(u)
-        out: list[DraftBlock] = [b for u in intro for b in u.blocks]
+        out: list[DraftBlock] = self._merge([b for u in intro for b in u.blocks], "")
         anchor = out[0].anchor if out else 0
         for key in dict.fromkeys(sections.values()):
             section = by_key.get(key) or []
