@@ -27,6 +27,7 @@ Paths are stored relative to the folder of the baseline file, with ``/``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -48,7 +49,9 @@ _SPACE_RE = re.compile(r"\s+")
 Key = tuple[str, str, str]  # (path, rule, fingerprint)
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
+    # Cached: a sentence with several findings is normalised once.
     return _SPACE_RE.sub(" ", text).strip()
 
 
