@@ -52,9 +52,12 @@ NO_VALIDATED_FORMULA = frozenset({"sl"})
 
 
 class _TokenLike(Protocol):
-    text: str
-    kind: TokenKind
-    syllables: int
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> TokenKind: ...
+    @property
+    def syllables(self) -> int: ...
 
     @property
     def is_word(self) -> bool: ...

@@ -46,8 +46,8 @@ class Suppressions:
             return
         lines = text.split("\n")
         starts = [0]
-        for line in lines:
-            starts.append(starts[-1] + len(line) + 1)
+        for text_line in lines:
+            starts.append(starts[-1] + len(text_line) + 1)
         for m in _DIRECTIVE_RE.finditer(text):
             line = _line_of(starts, m.start())
             end_line = _line_of(starts, m.end() - 1)

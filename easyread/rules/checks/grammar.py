@@ -249,7 +249,7 @@ def _sl_infinitives(word: str) -> set[str]:
 def _sl_is_participle(word: str, ctx: Context) -> bool:
     # An -en/-an/-t word is a participle only if its verb exists: "brezplačen",
     # "drugačen" and "cesta" have none. The easy-word list holds verb lemmas.
-    easy = getattr(ctx.pack, "easy_words", frozenset())
+    easy: frozenset[str] = getattr(ctx.pack, "easy_words", frozenset())
     # The list also holds word forms ("cesti"), so the candidate must be a lemma.
     return any(
         inf in easy and ctx.pack.lemma(inf) == inf for inf in _sl_infinitives(word)
@@ -485,8 +485,8 @@ def consistent_terms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     for sentence in ctx.units.sentences:
         words = text_words(sentence)
         for i, j, phrase in table.find(words):
-            group = member_of[phrase]
-            chosen = first.setdefault(group, phrase)
+            set_no = member_of[phrase]
+            chosen = first.setdefault(set_no, phrase)
             if phrase != chosen:
                 yield Hit(
                     words[i].start, words[j - 1].end, {"first": chosen},

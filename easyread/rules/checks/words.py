@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ...lang import GlossaryEntry
 from ...model import TokenKind
 from ..base import Context, Hit, Unit
 from ..kinds._text import PhraseTable, document_names, is_explained, is_name, text_words
@@ -68,9 +69,10 @@ def _glossary_table(
 ) -> tuple[PhraseTable, dict[str, str]]:
     cached = ctx.cache.get("glossary")
     if cached is None:
+        entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
         explanations = {
             e.lemma: e.explanation
-            for e in ctx.glossary
+            for e in entries
             if e.explanation and (with_replacement or not e.replacement)
         }
         cached = (PhraseTable(explanations, lemmas=True), explanations)

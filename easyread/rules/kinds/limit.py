@@ -149,16 +149,18 @@ class Limit:
             for w in unit.tokens:
                 if w.kind is not TokenKind.WORD:
                     continue
-                values = {m: word_measure(w, m, ctx) for m in {measure, *also}}
+                per_word: dict[str, float] = {
+                    m: word_measure(w, m, ctx) for m in {measure, *also}
+                }
                 yield from self._judge(
-                    w.start, w.end, values, measure, limit, error_max, also
+                    w.start, w.end, per_word, measure, limit, error_max, also
                 )
             return
         if scope == "document":
             min_words = int(ctx.param("min_words") or 0)
             if _doc_words(ctx) < max(min_words, 1):
                 return
-        values = {
+        values: dict[str, float] = {
             m: unit_measure(unit, m, ctx) for m in {measure, *also} if m in allowed
         }
         start, end = (0, len(unit.text)) if scope != "document" else (0, 0)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ...lang import GlossaryEntry
 from ..base import Context, Hit, ParamError, Unit, kind
 from ..params import P, validate_params
 from ._text import PhraseTable, is_explained, is_name, text_words
@@ -78,7 +79,8 @@ class Substitution:
                 str(k).lower(): v for k, v in (ctx.param("swap") or {}).items()
             }
             if ctx.param("glossary"):
-                for entry in ctx.glossary:
+                entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
+                for entry in entries:
                     if entry.replacement:
                         swap.setdefault(entry.lemma, entry.replacement)
             cached = (PhraseTable(swap, lemmas=True), swap)
