@@ -15,6 +15,7 @@ import functools
 import glob
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -374,6 +375,45 @@ def _pool_context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+_LANG_RE = re.compile(
+    r"""^lang:[ \t]*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.MULTILINE
+)
+
+
+def _languages(files: Sequence[Path], opts: CheckOptions) -> set[str]:
+    """The languages a batch needs, from ``--lang`` or a look at each front matter."""
+    from ..lang import SUPPORTED, normalise_code
+
+    if opts.lang:
+        found = {opts.lang}
+    else:
+        found = set()
+        for path in files:
+            if path.suffix.lower() in RENDERED_SUFFIXES:
+                continue
+            try:
+                with path.open("rb") as fh:
+                    head = fh.read(2048).decode("utf-8", "replace")
+            except OSError:
+                continue
+            if head.lstrip("\ufeff").startswith("---"):
+                found.update(_LANG_RE.findall(head))
+    codes = {normalise_code(code) for code in found}
+    return {code for code in codes if code in SUPPORTED}
+
+
+def _warm_up(langs: set[str]) -> None:
+    """Check a one-line document per language so every lazy load happens here."""
+    from ..loader import load_text
+    from ..rules.engine import check_document
+
+    for code in sorted(langs):
+        try:
+            check_document(load_text("Test.\n", path="warm-up.md", lang=code))
+        except EasyreadError:  # a bad config shows up on the real files
+            continue
+
+
 def _check_many(
     inputs: list[_Input], opts: CheckOptions, jobs: int
 ) -> Iterator[FileResult]:
@@ -383,8 +423,10 @@ def _check_many(
     pooled: Iterator[FileResult] = iter(())
     executor: ProcessPoolExecutor | None = None
     if use_pool:
-        # Import the engine and read the rule files once, before forking.
-        importlib.import_module("easyread.rules.engine")
+        # Load the rules and the language packs (word lists, lemma
+        # dictionaries) once, before forking: the workers inherit them
+        # instead of each loading them again.
+        _warm_up(_languages(files, opts))
         # Imported here: one file never pays for multiprocessing.
         from concurrent.futures import ProcessPoolExecutor
 

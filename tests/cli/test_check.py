@@ -505,3 +505,14 @@ def test_prefix_select_is_fine(docs: Path, cli) -> None:
     assert cli(
         "check", "--select", "core", "--format", "json", "docs/kratko.md"
     ).code in (0, 1)
+
+
+def test_languages_of_a_batch_come_from_the_front_matter(docs: Path) -> None:
+    from easyread.cli.check import CheckOptions, _languages
+
+    (docs / "notes.txt").write_text(
+        "lang: fr\nno front matter here\n", encoding="utf-8"
+    )
+    files = sorted(docs.glob("*.*"))
+    assert _languages(files, CheckOptions()) == {"sl", "en"}
+    assert _languages(files, CheckOptions(lang="de-AT")) == {"de"}
