@@ -884,42 +884,61 @@ def _front_glossary(doc: Document) -> tuple[GlossaryEntry, ...]:
 def _glossary_items(
     doc: Document, glossary: Glossary | Iterable[GlossaryEntry] | None, s: UiStrings
 ) -> tuple[GlossaryItem, ...]:
-    """Entries to explain: the document's own (always) and others its text uses."""
+    """The hard words the text keeps, in order of first use, with their explanation.
+
+    The document's own entries (front matter ``glossary``) come before the
+    pack's and the configured ones; an entry is shown only when its word is
+    in the text (any form: lookup is by lemma).
+    """
     own = _front_glossary(doc)
-    if isinstance(glossary, Glossary):
-        base = glossary
-    else:
-        base = Glossary.for_pack(doc.pack, tuple(glossary or ()))
-    found: dict[str, tuple[int, GlossaryEntry]] = {}
-    own_lemmas = {e.lemma for e in own}
+    own_glossary = Glossary(doc.pack, own)
+    base = (
+        glossary
+        if isinstance(glossary, Glossary)
+        else Glossary.for_pack(doc.pack, tuple(glossary or ()))
+    )
+    shown_as = {e.lemma: t for e, t in zip(own, _front_terms(doc), strict=False)}
+    found: dict[str, tuple[int, GlossaryEntry, str]] = {}
     for token in doc.words:
-        entry = base.lookup(token.text)
-        if entry is not None and entry.explanation and entry.lemma not in own_lemmas:
-            found.setdefault(entry.lemma, (token.span.start, entry))
+        entry = own_glossary.lookup(token.text) or base.lookup(token.text)
+        if entry is not None and entry.explanation and entry.lemma not in found:
+            found[entry.lemma] = (token.span.start, entry, token.text)
     body = doc.source.text[doc.body_start :].lower()
-    for entry in base:
-        if (
-            " " in entry.lemma
-            and entry.explanation
-            and entry.lemma not in found
-            and entry.lemma not in own_lemmas
-        ):
+    for entry in (*own, *base):
+        if " " in entry.lemma and entry.explanation and entry.lemma not in found:
             pos = body.find(entry.lemma)
             if pos >= 0:
-                found[entry.lemma] = (doc.body_start + pos, entry)
-    ordered = [e for _, e in sorted(found.values(), key=lambda pe: pe[0])]
+                found[entry.lemma] = (doc.body_start + pos, entry, entry.lemma)
+    for entry in own:
+        if entry.lemma not in found:
+            logger.info(
+                "%s: glossary word %r is not in the text; it is not shown",
+                doc.source.name,
+                entry.lemma,
+            )
     items = []
-    for entry in [*own, *ordered]:
-        if not entry.explanation:
-            continue
+    for _, entry, form in sorted(found.values(), key=lambda x: x[0]):
+        term = shown_as.get(entry.lemma) or entry.lemma
+        if doc.lang == "de" and form[:1].isupper() and term == entry.lemma:
+            term = term[:1].upper() + term[1:]  # German nouns keep their capital
         items.append(
             GlossaryItem(
-                entry.lemma,
-                s("glossary_question", term=entry.lemma),
-                clean_text(entry.explanation),
+                term, s("glossary_question", term=term), clean_text(entry.explanation)
             )
         )
     return tuple(items)
+
+
+def _front_terms(doc: Document) -> list[str]:
+    raw = doc.meta.extra.get("glossary")
+    if not isinstance(raw, list):
+        return []
+    return [
+        str(i.get("term") or i.get("lemma") or "").strip()
+        if isinstance(i, Mapping)
+        else ""
+        for i in raw
+    ]
 
 
 # --------------------------------------------------------------------- build

@@ -295,3 +295,22 @@ def test_pdf_errors_are_reported_from_either_process(
     assert "unknown pdf_variant 'pdf/x-1a'" in capsys.readouterr().err
     assert (work / "out" / "vabilo.html").is_file()
     assert not (work / "out" / "vabilo.pdf").exists()
+
+
+def test_house_templates_from_easyread_toml(work: Path) -> None:
+    house = work / "predloge"
+    house.mkdir()
+    (house / "invitation.html.j2").write_text(
+        '{% extends "easyread/invitation.html.j2" %}{% block house_header %}<p class="hisa">Naša knjižnica</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    (work / "easyread.toml").write_text('templates = "predloge"\n', encoding="utf-8")
+    assert (
+        main(
+            ["-q", "build", "src/vabilo.md", "-o", "out", "--to", "html", "--no-check"]
+        )
+        == 0
+    )
+    assert '<p class="hisa">Naša knjižnica</p>' in (
+        work / "out" / "vabilo.html"
+    ).read_text(encoding="utf-8")

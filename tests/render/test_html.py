@@ -302,3 +302,13 @@ def test_unknown_template_name_from_house_folder(
 
     with pytest.raises(RenderError, match="invitation"):
         render_document(load_doc("vabilo.md"), "html", template="poster")
+
+
+def test_glossary_words_not_in_the_text_are_left_out() -> None:
+    doc = easyread.load_text(
+        "---\ntitle: T\nlang: de\nglossary:\n  - {term: Bücherei, explanation: Dort gibt es Bücher.}\n"
+        "  - {term: Ausweis, explanation: Eine Karte mit Ihrem Namen.}\n---\n\nWir gehen in die Bücherei.\n"
+    )
+    html = render_document(doc, "html").decode()
+    assert "Was bedeutet Bücherei?" in html
+    assert "Ausweis" not in html
