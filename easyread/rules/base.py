@@ -72,21 +72,23 @@ class Word:
     kind: TokenKind
     lemma: str = ""
     syllables: int = 0
+    #: The word in lower case (filled in; rules compare it a lot).
+    lower: str = field(default="", compare=False)
+    #: Number of letters (hyphens, soft hyphens and reading dots left out).
+    letters: int = field(default=-1, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.lower())
+        if self.letters < 0:
+            object.__setattr__(
+                self, "letters", sum(1 for c in self.text if c.isalpha())
+            )
 
     @property
     def is_word(self) -> bool:
         """Words and numbers (what readers count as words)."""
         return self.kind in (TokenKind.WORD, TokenKind.NUMBER)
-
-    @property
-    def letters(self) -> int:
-        """Number of letters (soft hyphens, hyphens and reading dots left out)."""
-        return sum(1 for c in self.text if c.isalpha())
-
-    @property
-    def lower(self) -> str:
-        """The word in lower case."""
-        return self.text.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +108,18 @@ class Unit:
     index: int = 0  # position among the units of the same scope
     block_index: int = -1  # position of ``block`` in ``doc.blocks``
 
-    @property
-    def words(self) -> tuple[Word, ...]:
-        """Words and numbers only."""
-        return tuple(t for t in self.tokens if t.is_word)
+    #: Words and numbers only (filled in from ``tokens``).
+    words: tuple[Word, ...] = field(default=(), compare=False)
+    #: Letter words only: no numbers, punctuation, URLs (filled in from ``tokens``).
+    letter_words: tuple[Word, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(t for t in self.tokens if t.is_word))
+        object.__setattr__(
+            self,
+            "letter_words",
+            tuple(t for t in self.tokens if t.kind is TokenKind.WORD),
+        )
 
     @property
     def is_heading(self) -> bool:
@@ -188,10 +198,46 @@ class Context:
     units: DocUnits
     glossary: Glossary
     cache: dict[str, Any] = field(default_factory=dict)
+    #: Shared by all rules of one check (dates and times found per sentence ...).
+    shared: dict[Any, Any] = field(default_factory=dict)
+    _resolved: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for key, value in self.params.items():
+            self._resolved[key] = for_lang(value, self.lang)
 
     def param(self, key: str, default: Any = None) -> Any:
         """A parameter, resolved for the document's language."""
-        return for_lang(self.params.get(key, default), self.lang, default)
+        value = self._resolved.get(key)
+        return default if value is None else value
+
+    @property
+    def acronyms(self) -> Mapping[str, str]:
+        """The pack's acronyms with their expansions (read once per check)."""
+        if "acronyms" not in self.shared:
+            self.shared["acronyms"] = dict(self.pack.acronyms)
+        return self.shared["acronyms"]  # type: ignore[no-any-return]
+
+    @property
+    def known_acronyms(self) -> frozenset[str]:
+        """Acronyms readers know (read once per check)."""
+        if "known_acronyms" not in self.shared:
+            self.shared["known_acronyms"] = frozenset(self.pack.known_acronyms)
+        return self.shared["known_acronyms"]  # type: ignore[no-any-return]
+
+    def dates(self, unit: Unit) -> list[Any]:
+        """``pack.find_dates(unit.text)``, computed once per check."""
+        key = ("dates", unit.text)
+        if key not in self.shared:
+            self.shared[key] = self.pack.find_dates(unit.text)
+        return self.shared[key]  # type: ignore[no-any-return]
+
+    def times(self, unit: Unit) -> list[Any]:
+        """``pack.find_times(unit.text)``, computed once per check."""
+        key = ("times", unit.text)
+        if key not in self.shared:
+            self.shared[key] = self.pack.find_times(unit.text)
+        return self.shared[key]  # type: ignore[no-any-return]
 
 
 class RuleKind(Protocol):

@@ -381,9 +381,12 @@ def check_document(
     gloss = _glossary(doc, settings, glossary)
     suppressions = Suppressions(doc.source.text)
     best: dict[tuple[str, Location, Location], Finding] = {}
+    shared: dict[Any, Any] = {}
     for rule in active:
         kind = get_kind(rule.spec.kind)
-        ctx = Context(doc, doc.pack, doc.lang, rule.spec, rule.params, units, gloss)
+        ctx = Context(
+            doc, doc.pack, doc.lang, rule.spec, rule.params, units, gloss, shared=shared
+        )
         for unit in units.for_scope(rule.spec.scope):
             for hit in kind.run(unit, ctx):
                 finding = mapper.finding(rule, unit, hit)

@@ -68,8 +68,8 @@ def big_numbers(unit: Unit, ctx: Context) -> Iterable[Hit]:
     Years, dates, times, postcodes and phone numbers are not counted.
     """
     limit = int(ctx.param("min_value"))
-    skip = [(d.start, d.end) for d in ctx.pack.find_dates(unit.text)]
-    skip += [(t.start, t.end) for t in ctx.pack.find_times(unit.text)]
+    skip = [(d.start, d.end) for d in ctx.dates(unit)]
+    skip += [(t.start, t.end) for t in ctx.times(unit)]
     tokens = unit.tokens
     i = 0
     while i < len(tokens):
@@ -140,7 +140,7 @@ def date_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
     ``allow_numeric`` (plain language) allows day-month-year digits but not ISO dates.
     """
-    for d in ctx.pack.find_dates(unit.text):
+    for d in ctx.dates(unit):
         numeric_ok = d.style == "numeric" and ctx.param("allow_numeric")
         if not d.valid or d.style == "words" or numeric_ok:
             continue
@@ -153,7 +153,7 @@ def date_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
 @check()
 def date_weekday(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """A date with a year but no weekday: readers find the day more easily with it."""
-    for d in ctx.pack.find_dates(unit.text):
+    for d in ctx.dates(unit):
         if d.weekday is not None or d.value is None:
             continue
         inside = bool(unit.text[: d.start].strip()) and not unit.text[
@@ -172,7 +172,7 @@ _SL_DIGITS_RE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?")
 @check()
 def sl_date_spacing(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """Slovenian numeric dates need a space after each dot and no leading zeros (*13. 5. 2026*)."""
-    for d in ctx.pack.find_dates(unit.text):
+    for d in ctx.dates(unit):
         if d.style != "numeric" or not d.valid:
             continue
         m = _SL_DIGITS_RE.search(unit.text, d.start, d.end)
@@ -196,7 +196,7 @@ def sl_month_case(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """
     months = ctx.pack.words.months
     genitive = ctx.pack.words.months_genitive
-    for d in ctx.pack.find_dates(unit.text):
+    for d in ctx.dates(unit):
         if d.style != "words":
             continue
         m = _MONTH_WORD_RE.search(unit.text, d.start, d.end)
@@ -219,7 +219,7 @@ _WEEKDAY_GAP_RE = re.compile(r"[^\W\d_]+(,?)\s+\d")
 @check()
 def sl_weekday_comma(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """A comma between the weekday and the date (*v sredo, 13. maja*)."""
-    for d in ctx.pack.find_dates(unit.text):
+    for d in ctx.dates(unit):
         if d.weekday is None:
             continue
         text = unit.text[d.start : d.end]
@@ -263,7 +263,7 @@ def sl_time_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
     ``full_hour_dot`` also reports the correct but harder *ob 10.00*, and
     ``h_style`` the form *10h* (strict easy read).
     """
-    for tm in ctx.pack.find_times(unit.text):
+    for tm in ctx.times(unit):
         text = unit.text[tm.start : tm.end]
         wrong = (
             tm.style == "colon"
@@ -291,7 +291,7 @@ def sl_time_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
 @check()
 def de_time_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """German clock times: *9 Uhr*, *9:30 Uhr*; not *9.30 Uhr* or a bare *9:00*."""
-    for tm in ctx.pack.find_times(unit.text):
+    for tm in ctx.times(unit):
         text = unit.text[tm.start : tm.end]
         dotted = tm.style == "uhr" and bool(re.search(r"\d\.\d\d", text))
         if not (dotted or tm.style == "colon"):
@@ -307,7 +307,7 @@ def de_time_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
 @check()
 def en_time_format(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """English clock times: *10 am*, *6:30 pm*; not *18:30*, *09:00* or *10:00 a.m.*."""
-    for tm in ctx.pack.find_times(unit.text):
+    for tm in ctx.times(unit):
         text = unit.text[tm.start : tm.end]
         untidy = tm.style == "ampm" and (
             ":00" in text or bool(re.search(r"[ap]\.\s?m", text, re.IGNORECASE))

@@ -137,10 +137,8 @@ def acronyms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     ``allow_expanded`` (plain language) an acronym whose full name appears in
     the document is fine too.
     """
-    known = set(ctx.pack.known_acronyms) | {
-        str(e) for e in ctx.param("exceptions") or ()
-    }
-    expansions = ctx.pack.acronyms
+    known = set(ctx.known_acronyms) | {str(e) for e in ctx.param("exceptions") or ()}
+    expansions = ctx.acronyms
     seen: set[str] = ctx.cache.setdefault("seen", set())
     max_letters = int(ctx.param("max_letters"))
     tokens = unit.tokens
@@ -206,8 +204,8 @@ def roman_value(text: str) -> int:
 def roman_numerals(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """Roman numerals (*XIV*, *III.*); known acronyms such as CD are not numerals."""
     skip = (
-        set(ctx.pack.known_acronyms)
-        | set(ctx.pack.acronyms)
+        set(ctx.known_acronyms)
+        | set(ctx.acronyms)
         | {str(e) for e in ctx.param("exceptions") or ()}
     )
     tokens = unit.tokens

@@ -20,9 +20,9 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-def text_words(unit: Unit) -> list[Word]:
+def text_words(unit: Unit) -> tuple[Word, ...]:
     """The letter words of a unit (no numbers, punctuation, URLs)."""
-    return [w for w in unit.tokens if w.kind is TokenKind.WORD]
+    return unit.letter_words
 
 
 def is_name(
@@ -90,7 +90,7 @@ class PhraseTable:
         return bool(self._by_first)
 
     def _keys(self, w: Word) -> tuple[str, ...]:
-        low = w.lower.replace("’", "'")
+        low = w.lower.replace("’", "'") if "’" in w.lower else w.lower
         return (low, w.lemma) if self.lemmas and w.lemma and w.lemma != low else (low,)
 
     def find(self, words: Sequence[Word]) -> list[tuple[int, int, str]]:

@@ -72,7 +72,7 @@ def links(unit: Unit, ctx: Context) -> int:
     skip: set[int] = set()
     for e in enumerations(tokens, ctx.lang):
         skip |= e.separators
-    dates = [(d.start, d.end + 1) for d in ctx.pack.find_dates(unit.text)]
+    dates = [(d.start, d.end + 1) for d in ctx.dates(unit)]
     count = 0
     after_comma = False
     for n, t in enumerate(tokens):

@@ -88,7 +88,7 @@ class Markup:
                 yield Hit(m.start, m.end)
 
     def _all_caps(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
-        known = set(ctx.pack.known_acronyms) | set(ctx.pack.acronyms)
+        known = set(ctx.known_acronyms) | set(ctx.acronyms)
         min_words = int(ctx.param("min_words"))
         min_letters = int(ctx.param("min_letters"))
         run: list[Any] = []
