@@ -803,9 +803,10 @@ def run(args: argparse.Namespace) -> int:
             text=text,
         )
         try:
-            source_bytes = (
-                text.encode("utf-8") if text is not None else item.path.read_bytes()
-            )  # type: ignore[union-attr]
+            if text is not None or item.path is None:
+                source_bytes = (text or "").encode("utf-8")
+            else:
+                source_bytes = item.path.read_bytes()
         except OSError as exc:
             failed.append(
                 BuildResult(name, error=f"{name}: cannot read the file: {exc.strerror}")

@@ -98,7 +98,7 @@ class PictogramSet:
         if index is not None:
             return index
         found: dict[str, list[str]] = {}
-        heads: dict[str, str] = {}
+        heads: dict[str, set[str]] = {}
         for pic in self.entries.values():
             for kw in pic.keywords.get(lang, ()):
                 keys = {kw.lower()}

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 
@@ -904,7 +904,7 @@ def _glossary_items(
         if entry is not None and entry.explanation and entry.lemma not in found:
             found[entry.lemma] = (token.span.start, entry, token.text)
     body = doc.source.text[doc.body_start :].lower()
-    for entry in (*own, *base):
+    for entry in (*own, *cast(Iterable[GlossaryEntry], base)):
         if " " in entry.lemma and entry.explanation and entry.lemma not in found:
             pos = body.find(entry.lemma)
             if pos >= 0:
