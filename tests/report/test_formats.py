@@ -428,7 +428,11 @@ def test_github_lines(sample_report: Report) -> None:
 def test_layered_json_is_the_same_data(depth: int) -> None:
     from easyread.report._jsonout import dumps
 
-    data = {"a": [1, {"b": "č\n\"", "c": []}, [{}]], "d": {"e": None, "f": 1.5}, "g": True}
+    data = {
+        "a": [1, {"b": 'č\n"', "c": []}, [{}]],
+        "d": {"e": None, "f": 1.5},
+        "g": True,
+    }
     text = dumps(data, inline_depth=depth)
     assert json.loads(text) == data
     assert ("\n" in text) is (depth > 0)
