@@ -21,6 +21,7 @@ __all__ = ["clean_text", "inline_html", "link_href", "logical_lines", "sentence_
 # Outer to inner nesting order of the tags we emit.
 _ORDER = {"link": 0, "strong": 1, "em": 2, "code": 3}
 _SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|tel:)[^\s<>\"'`]+$", re.IGNORECASE)
+_MEDIOPUNKT_RE = re.compile(r"(?<=\w)\u00b7(?=\w)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
 
 
@@ -29,8 +30,15 @@ def clean_text(text: str) -> str:
 
     Soft hyphens would allow words to be split at line ends (easy-read says
     never); U+202F is missing from the bundled font, so it becomes U+00A0.
+    A middle dot between letters (German ``Papier·stern``) gets a zero-width
+    space after it, so a long word can wrap there instead of overflowing.
     """
-    return text.replace("\u00ad", "").replace("\u202f", "\u00a0").replace("\u2009", " ")
+    text = text.replace("\u00ad", "").replace("\u202f", "\u00a0").replace("\u2009", " ")
+    if "\u00b7" in text:
+        # Leichte Sprache's Mediopunkt (Papier·stern) marks the parts of a long
+        # word: allow a line break after it, never inside a part.
+        text = _MEDIOPUNKT_RE.sub("\u00b7\u200b", text)
+    return text
 
 
 def link_href(target: str) -> str:

@@ -213,3 +213,20 @@ def test_html_rendering_never_imports_weasyprint() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_long_words_on_a5_stay_inside_the_page(
+    tmp_path: Path, weasyprint_available: bool
+) -> None:
+    """A German compound in the title wraps at its Mediopunkt instead of running off the page."""
+    from easyread.render import render_document
+
+    doc = easyread.load(HERE / "docs" / "einladung.md")
+    out = tmp_path / "a5.pdf"
+    render_document(doc, "pdf", out=out, paper="A5")
+    margin = float(load_profile("strict").render["margin_mm"]) * MM
+    with pdfplumber.open(out) as p:
+        for page in p.pages:
+            assert max(c["x1"] for c in page.chars) <= page.width - margin + 0.5
+        first = " ".join((p.pages[0].extract_text() or "").split())
+    assert "Kaffee·" in first
