@@ -29,7 +29,16 @@ from ..report import FORMATS, FileError, FileResult, Report, RuleInfo
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-__all__ = ["CheckOptions", "add_parser", "check_path", "collect_inputs", "run"]
+    from ..config import Settings
+
+__all__ = [
+    "CheckOptions",
+    "add_parser",
+    "check_path",
+    "check_with_source",
+    "collect_inputs",
+    "run",
+]
 
 #: Rendered outputs, checked by ``easyread.render.verify`` (not by the rule engine).
 RENDERED_SUFFIXES = (".pdf", ".html", ".htm")
@@ -158,7 +167,6 @@ class CheckOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     config: Path | None = None
-    source: Path | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -254,22 +262,55 @@ def _verify_rendered(path: Path, profile: str, ui_lang: str) -> tuple[Finding, .
     return findings
 
 
-def _fact_guard(
-    source: Path, draft: Document, opts: CheckOptions, settings: Any
-) -> tuple[Finding, ...]:
+def _fact_guard(original: Document, draft: Document, where: str) -> tuple[Finding, ...]:
     try:
         guard = importlib.import_module("easyread.simplify.guard")
     except ImportError:
         raise DocumentError(
             "the fact guard (--source) is not available in this installation",
-            where=str(source),
+            where=where,
         ) from None
-    from ..sources import read_source
-
-    text, encoding, resolved = read_source(source)
-    original = _load(text, resolved, opts.lang or draft.lang, settings.lang, encoding)
     findings: tuple[Finding, ...] = tuple(guard.fact_guard(original, draft))
     return findings
+
+
+def check_with_source(
+    source: Path, draft: Path, opts: CheckOptions
+) -> list[FileResult]:
+    """Check ``draft`` and compare its facts with ``source`` (the fact guard).
+
+    Facts the draft lost are located in the source, so they are reported under
+    the source's path (a second result); facts the draft invented stay with the
+    draft. Never raises for bad input.
+    """
+    name, source_name = str(draft), str(source)
+    try:
+        settings = _settings(draft, opts)
+        doc = _read(draft, opts, settings)
+        result = _doc_result(doc, name, opts, settings)
+    except EasyreadError as exc:
+        return [_error(name, exc)]
+    try:
+        src_settings = _settings(source, opts)
+        original = _read(
+            source, replace(opts, lang=opts.lang or doc.lang), src_settings
+        )
+        guard = _fact_guard(original, doc, source_name)
+    except EasyreadError as exc:
+        return [result, _error(source_name, exc)]
+    in_source = tuple(f for f in guard if f.path == original.source.name)
+    in_draft = tuple(f for f in guard if f.path != original.source.name)
+    result = replace(
+        result, findings=tuple(sorted((*result.findings, *_with_path(in_draft, name))))
+    )
+    source_result = FileResult(
+        path=source_name,
+        lang=original.lang,
+        profile=result.profile,
+        stats=_stats(original),
+        findings=_with_path(in_source, source_name),
+    )
+    return [result, source_result]
 
 
 def check_path(path: Path | None, opts: CheckOptions) -> FileResult:
@@ -300,21 +341,26 @@ def check_path(path: Path | None, opts: CheckOptions) -> FileResult:
         )
 
 
-def _check(path: Path | None, name: str, opts: CheckOptions) -> FileResult:
+def _settings(path: Path | None, opts: CheckOptions) -> Settings:
     from ..config import Settings, settings_for
-    from ..rules.engine import check_document
-    from ..sources import read_source
 
     config = opts.config or _config_for(path)
-    settings = settings_for(path, config=config) if config is not None else Settings()
-    profile = opts.profile or settings.profile
-    if path is not None and path.suffix.lower() in RENDERED_SUFFIXES:
-        findings = _verify_rendered(path, profile, opts.ui_lang or settings.ui_lang)
-        return FileResult(
-            path=name, profile=profile or "strict", findings=_with_path(findings, name)
-        )
+    return settings_for(path, config=config) if config is not None else Settings()
+
+
+def _read(path: Path | None, opts: CheckOptions, settings: Settings) -> Document:
+    from ..sources import read_source
+
     text, encoding, resolved = read_source(path)
-    doc = _load(text, resolved, opts.lang, settings.lang, encoding)
+    return _load(text, resolved, opts.lang, settings.lang, encoding)
+
+
+def _doc_result(
+    doc: Document, name: str, opts: CheckOptions, settings: Settings
+) -> FileResult:
+    from ..rules.engine import check_document
+
+    profile = opts.profile or settings.profile
     # The engine adds the config's select/ignore to these itself.
     findings = check_document(
         doc,
@@ -324,10 +370,6 @@ def _check(path: Path | None, name: str, opts: CheckOptions) -> FileResult:
         settings=settings,
         ui_lang=opts.ui_lang or settings.ui_lang or None,
     )
-    if opts.source is not None:
-        findings = tuple(
-            sorted((*findings, *_fact_guard(opts.source, doc, opts, settings)))
-        )
     return FileResult(
         path=name,
         lang=doc.lang,
@@ -335,6 +377,17 @@ def _check(path: Path | None, name: str, opts: CheckOptions) -> FileResult:
         stats=_stats(doc),
         findings=_with_path(findings, name),
     )
+
+
+def _check(path: Path | None, name: str, opts: CheckOptions) -> FileResult:
+    settings = _settings(path, opts)
+    if path is not None and path.suffix.lower() in RENDERED_SUFFIXES:
+        profile = opts.profile or settings.profile
+        findings = _verify_rendered(path, profile, opts.ui_lang or settings.ui_lang)
+        return FileResult(
+            path=name, profile=profile or "strict", findings=_with_path(findings, name)
+        )
+    return _doc_result(_read(path, opts, settings), name, opts, settings)
 
 
 @functools.lru_cache(maxsize=512)
@@ -532,7 +585,6 @@ def run(args: argparse.Namespace) -> int:
         select=tuple(args.select),
         ignore=tuple(args.ignore),
         config=Path(args.config) if args.config else None,
-        source=Path(args.source) if args.source else None,
     )
     first = next((Path(p) for p in args.paths if p != "-" and Path(p).exists()), None)
     project = settings_for(first, config=opts.config)
@@ -550,9 +602,16 @@ def run(args: argparse.Namespace) -> int:
         len(inputs), "easyread check", enabled=None if not args.quiet else False
     )
     results: list[FileResult] = []
-    for result in _check_many(inputs, opts, jobs):
-        results.append(result)
-        progress.step(result.path)
+    if args.source:
+        draft = inputs[0]
+        if draft.error is not None or draft.path is None:
+            results.append(FileResult(path=draft.name, error=draft.error))
+        else:
+            results.extend(check_with_source(Path(args.source), draft.path, opts))
+    else:
+        for result in _check_many(inputs, opts, jobs):
+            results.append(result)
+            progress.step(result.path)
     progress.close()
 
     if args.write_baseline:

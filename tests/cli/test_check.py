@@ -357,11 +357,17 @@ def _finding(rule: str) -> Finding:
 def test_source_runs_the_fact_guard(
     docs: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from dataclasses import replace as dc_replace
+
     seen = []
 
     def fact_guard(source, draft):
         seen.append((source.lang, draft.lang, source.path.name, draft.path.name))
-        return (_finding("guard.missing-date"),)
+        # like the real guard: lost facts point into the source, invented ones into the draft
+        return (
+            dc_replace(_finding("facts.missing-date"), path=source.source.name),
+            dc_replace(_finding("facts.invented-time"), path=draft.source.name),
+        )
 
     monkeypatch.setitem(
         sys.modules,
@@ -379,9 +385,47 @@ def test_source_runs_the_fact_guard(
     )
     assert seen == [("sl", "sl", "vabilo.md", "kratko.md")]
     assert run.code == 1
-    assert [f["rule"] for f in _json(run.out)["files"][0]["findings"]] == [
-        "guard.missing-date"
-    ]
+    files = _json(run.out)["files"]
+    assert [f["path"] for f in files] == ["docs/kratko.md", "docs/vabilo.md"]
+    assert [f["rule"] for f in files[0]["findings"]] == ["facts.invented-time"]
+    assert [f["rule"] for f in files[1]["findings"]] == ["facts.missing-date"]
+
+
+def test_source_with_the_real_guard(docs: Path, cli) -> None:
+    pytest.importorskip("easyread.simplify.guard")
+    run = cli(
+        "check",
+        *SELECT,
+        "--format",
+        "json",
+        "--source",
+        "docs/vabilo.md",
+        "docs/kratko.md",
+    )
+    files = _json(run.out)["files"]
+    assert [f["path"] for f in files] == ["docs/kratko.md", "docs/vabilo.md"]
+    missing = [f for f in files[1]["findings"] if f["rule"].startswith("facts.missing")]
+    assert missing, "the short draft lost facts of the invitation"
+    source_lines = (docs / "vabilo.md").read_text(encoding="utf-8").splitlines()
+    for f in missing:  # located in the source, where the excerpt is
+        assert f["excerpt"].split()[0] in source_lines[f["line"] - 1]
+    assert run.code == 1
+
+
+def test_source_unreadable(docs: Path, cli) -> None:
+    run = cli(
+        "check",
+        *SELECT,
+        "--format",
+        "json",
+        "--source",
+        "docs/manjka.md",
+        "docs/vabilo.md",
+    )
+    assert run.code == 2
+    files = _json(run.out)["files"]
+    assert files[0]["path"] == "docs/vabilo.md" and files[0]["findings"]
+    assert files[1]["path"] == "docs/manjka.md" and files[1]["error"]
 
 
 def test_source_needs_one_draft(docs: Path, cli) -> None:
