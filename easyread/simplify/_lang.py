@@ -33,6 +33,7 @@ class SimplifyData:
     relative_aux: frozenset[str] = frozenset()
     title_forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     abbreviations: Mapping[str, str] = field(default_factory=dict)
+    more_headings: tuple[str, ...] = ()
 
     def heading(self, role: str) -> str:
         """The question heading for a section role."""
@@ -108,6 +109,7 @@ def simplify_data(code: str) -> SimplifyData:
         abbreviations={
             str(k): str(v) for k, v in (raw.get("abbreviations") or {}).items()
         },
+        more_headings=_tuple(raw.get("more_headings")),
         title_forms={
             str(k): {str(c): str(f) for c, f in v.items()}
             for k, v in (raw.get("title_forms") or {}).items()

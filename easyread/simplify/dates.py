@@ -80,6 +80,10 @@ _LIST_GAP_RE = re.compile(
     r"^\s*(?:,|in|ter|und|and|or|ali|oder|,\s*(?:in|und|and))\s*$"
 )
 _RANGE_PREFIX_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s*[–-]\s*$")
+# English words before a date after which no "on" is added
+_EN_DATE_PREPS = frozenset(
+    ["on", "from", "until", "till", "by", "to", "about", "around", "before", "after", "since", "between", "and", "or"]
+)
 _PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?P<p>[^\W\d_]+)\s+$")
 
 
@@ -211,11 +215,7 @@ class Dates:
                 else f"am {day}, {words}"
             )
         day = _EN_WEEKDAYS[value.weekday()]
-        return (
-            f"{day} {words}"
-            if low in ("on", "from", "until", "by", "to")
-            else f"on {day} {words}"
-        )
+        return f"{day} {words}" if low in _EN_DATE_PREPS else f"on {day} {words}"
 
 
 def _sl_time(prep: str, t: dt.time) -> str:
@@ -223,6 +223,13 @@ def _sl_time(prep: str, t: dt.time) -> str:
         return f"{t.hour}.{t.minute:02d}"
     word = _SL_HOUR_WORD.get(prep.lower(), "uri")
     return f"{t.hour}. {word}"
+
+
+def _sl_range(start: dt.time, end: dt.time) -> str:
+    """``od 10. do 12. ure``, ``od 10. do 11.30``, ``od 9.30 do 12. ure`` (no ``10.00``)."""
+    a = f"{start.hour}." if not start.minute else f"{start.hour}.{start.minute:02d}"
+    b = f"{end.hour}. ure" if not end.minute else f"{end.hour}.{end.minute:02d}"
+    return f"od {a} do {b}"
 
 
 def _clock(ctx: Context, t: dt.time) -> str:
@@ -308,7 +315,11 @@ class Times:
             r"\s*(?:od|med|von|zwischen|from|between|ab)\b", text[a0:a1], re.IGNORECASE
         ):
             start = a0 - len(pm.group()) + (1 if pm.group().startswith(" ") else 0)
-        new = ctx.pack.format_time_range(first, second)
+        new = (
+            _sl_range(first, second)
+            if ctx.lang == "sl"
+            else ctx.pack.format_time_range(first, second)
+        )
         if new == text[start:b1]:
             return start, ""
         return start, new

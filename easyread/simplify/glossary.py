@@ -82,7 +82,9 @@ class GlossaryTransform:
         explained: set[str] = {t.lower() for t, _ in state.glossary}
         noted: set[str] = set()
         inline = bool(ctx.param("explain_inline", True))
-        blocks = []
+        blocks: list[DraftBlock] = []
+        pending: list[DraftBlock] = []
+        pending_list = -1
         for block in state.blocks:
             if block.kind not in (
                 BlockKind.PARAGRAPH,
@@ -92,27 +94,48 @@ class GlossaryTransform:
             ):
                 blocks.append(block)
                 continue
+            if block.lines:
+                blocks.append(block)  # an explanation, an address or contact lines
+                continue
+            if pending and not (
+                block.kind is BlockKind.LIST_ITEM and block.list_id == pending_list
+            ):
+                blocks.extend(
+                    pending
+                )  # explanations of words in a list go after the list
+                pending = []
             out: list[SegText] = []
-            after_block: list[SegText] = []
             for sent in block.sentences:
                 new, explanations = self._sentence(
                     sent, ctx, phrases, rec, explained, noted
                 )
                 out.append(new)
-                if not inline:
+                if not inline or not explanations:
                     continue
-                if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.QUOTE:
-                    out.extend(explanations)
-                else:
-                    after_block.extend(explanations)
-            blocks.append(replace(block, sentences=tuple(out)))
-            if after_block:
-                # explanations of words in a heading or list item go after it
-                blocks.append(
+                # the explanation follows the sentence, in a block of its own that
+                # later transforms leave alone and the structure keeps with it
+                made = [
                     DraftBlock(
-                        BlockKind.PARAGRAPH, tuple(after_block), origin=block.origin
+                        BlockKind.PARAGRAPH,
+                        tuple(group),
+                        origin=block.origin,
+                        role="explain",
+                        lines=True,
                     )
-                )
+                    for group in explanations
+                ]
+                if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
+                    pending.extend(made)
+                    pending_list = (
+                        block.list_id if block.kind is BlockKind.LIST_ITEM else -1
+                    )
+                    continue
+                blocks.append(replace(block, sentences=tuple(out)))
+                blocks.extend(made)
+                out = []
+            if out:
+                blocks.append(replace(block, sentences=tuple(out)))
+        blocks.extend(pending)
         return state.with_blocks(blocks, rec)
 
     def _sentence(
@@ -123,7 +146,7 @@ class GlossaryTransform:
         rec: Recorder,
         explained: set[str],
         noted: set[str],
-    ) -> tuple[SegText, list[SegText]]:
+    ) -> tuple[SegText, list[list[SegText]]]:
         words = [
             (s, e)
             for s, e, kind in ctx.pack.tokenize(seg.text)
@@ -157,7 +180,7 @@ class GlossaryTransform:
                 i += found[3]
             else:
                 i += 1
-        explanations: list[SegText] = []
+        explanations: list[list[SegText]] = []
         for s, e, entry in reversed(hits):
             at = seg.offset_at(s)
             seg, text = self._apply(seg, s, e, entry, rec, explained, noted)
@@ -165,10 +188,7 @@ class GlossaryTransform:
                 sentences = [
                     x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()
                 ]
-                new = [SegText.synthetic(x, at) for x in sentences]
-                for x in new:
-                    rec.attach(x)
-                explanations[:0] = new
+                explanations.insert(0, [SegText.synthetic(x, at) for x in sentences])
         return seg, explanations
 
     @staticmethod

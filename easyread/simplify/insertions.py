@@ -68,10 +68,14 @@ class Insertions:
         rec = Recorder(self.name, ctx)
         blocks = []
         for block in state.blocks:
-            if block.kind not in (
-                BlockKind.PARAGRAPH,
-                BlockKind.LIST_ITEM,
-                BlockKind.QUOTE,
+            if (
+                block.kind
+                not in (
+                    BlockKind.PARAGRAPH,
+                    BlockKind.LIST_ITEM,
+                    BlockKind.QUOTE,
+                )
+                or block.lines
             ):
                 blocks.append(block)
                 continue

@@ -38,7 +38,7 @@ class Lists:
             if block.kind is BlockKind.LIST_ITEM:
                 blocks.append(self._clean_item(block, rec, ctx.pack))
                 continue
-            if block.kind is not BlockKind.PARAGRAPH:
+            if block.kind is not BlockKind.PARAGRAPH or block.lines:
                 blocks.append(block)
                 continue
             pending: list[SegText] = []

@@ -51,11 +51,11 @@ DEFAULT_ORDER = (
     "numbers",
     "dates",
     "times",
-    "glossary",
     "lists",
     "insertions",
     "sentences",
     "lists",
+    "glossary",
     "addresses",
     "compounds",
     "structure",
@@ -78,6 +78,9 @@ class DraftBlock:
     role: str = ""
     origin: int = -1  # index of the source block it came from (-1 = new)
     lead: bool = False  # a paragraph that introduces the list after it ("Prinesite:")
+    lines: bool = (
+        False  # an address or contact block: one line each, never merged or cut
+    )
     src: str = ""  # image source
 
     @property

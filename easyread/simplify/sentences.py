@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from ..lang import LanguagePack
 from ..model import BlockKind, TokenKind
 from ._enum import find_enumeration, is_verb
+from ._find import FactHit, find_facts
 from ._lang import simplify_data
 from ._text import SegText
 from ._util import tidy
@@ -98,7 +99,15 @@ _EN_SUBJECT = frozenset(
         "everyone",
     ]
 )
-_EN_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it", "there"])
+_EN_PRONOUNS = frozenset(
+    ["i", "you", "we", "they", "he", "she", "it", "there", "our", "your", "their", "my"]
+)
+_EN_QUANTIFIERS = frozenset(
+    ["many", "some", "most", "all", "people", "everyone", "each", "every", "this", "these", "those"]
+)
+_EN_IMPERATIVES = frozenset(
+    ["avoid", "bring", "call", "come", "take", "keep", "check", "ask", "tell", "use", "make", "go", "wear", "eat", "drink", "do", "please", "contact", "book", "visit", "read", "write", "send", "phone", "email"]
+)
 _EN_AUX = frozenset(
     [
         "can",
@@ -540,6 +549,128 @@ def _segment_to_comma(text: str) -> str:
     return text
 
 
+_NEVER = re.compile(r"(?!)")
+# "<subject> <copula> <when> <where>": a short capitalised subject and a copula
+_COPULA_RE = {
+    "sl": re.compile(
+        r"(?P<subj>[A-ZČŠŽ][^\W\d_]*(?: [^\W\d_]+){0,3} )(?P<aux>bo|bodo|je|so)\s+"
+    ),
+    "en": re.compile(
+        r"(?P<subj>[A-Z][^\W\d_]*(?: [^\W\d_]+){0,3} )(?P<aux>is|are|will be|was)\s+"
+    ),
+    "de": re.compile(
+        r"(?P<subj>[A-ZÄÖÜ][^\W\d_]*(?: [^\W\d_]+){0,3} )(?P<aux>ist|sind|wird)\s+"
+    ),
+}
+_PLACE_COPULA = {"sl": "To bo", "en": "It is", "de": "Das ist"}
+_WHERE_RE = {
+    "sl": re.compile(r"[\s,]*(?P<prep>(?:v|na|pri|pred) )"),
+    "en": re.compile(r"[\s,]*(?P<prep>(?:in|at) (?:the |our |St )?[A-Za-z])"),
+    "de": re.compile(r"[\s,]*(?P<prep>(?:im|in der|in den|auf dem|vor dem) )"),
+}
+
+
+# "If you are unable to come, please call us." -> "Are you unable to come? Please call us."
+_CONDITION_RE = {
+    "en": re.compile(
+        r"^If you (?P<verb>are|can|have|need|want|would like|think|feel|live|use)\b(?P<rest>[^,;]+),\s+(?P<main>\S.*)$"
+    ),
+    "sl": re.compile(
+        r"^Če (?P<verb>želite|potrebujete|imate|ste|boste|morate|ne morete|ne želite|ne potrebujete)\b"
+        r"(?P<rest>[^,;]+),\s+(?P<main>\S.*)$"
+    ),
+    "de": re.compile(
+        r"^Wenn Sie (?P<rest>[^,;]+?) (?P<verb>haben|sind|möchten|brauchen|wollen|können),\s+(?P<main>\S.*)$"
+    ),
+}
+_EN_QUESTION = {
+    "are": "Are you",
+    "can": "Can you",
+    "have": "Do you have",
+    "need": "Do you need",
+    "want": "Do you want",
+    "would like": "Would you like",
+    "think": "Do you think",
+    "feel": "Do you feel",
+    "live": "Do you live",
+    "use": "Do you use",
+}
+
+
+# Frames that only wrap the message: "We recommend that you store water" -> "Please store water".
+_FRAMES = {
+    "en": (
+        (
+            re.compile(
+                r"^(?:We|I) (?:would )?(?:recommend|suggest|advise|ask)(?: that)? you (?=[a-z])"
+            ),
+            "Please ",
+        ),
+        (re.compile(r"^Please note that (?=\S)"), ""),
+    ),
+    "de": (),
+    "sl": (),
+}
+_DE_ADVICE_RE = re.compile(
+    r"^Wir (?:empfehlen|bitten) Ihnen,? (?P<rest>(?:sich )?[^,;]+?) zu (?P<verb>[a-zäöüß]+)(?P<end>[.!]?)$"
+)
+_DE_ASK_RE = re.compile(
+    r"^Wir bitten Sie,? (?P<rest>(?:sich )?[^,;]+?) zu (?P<verb>[a-zäöüß]+)(?P<end>[.!]?)$"
+)
+
+
+def _drop_frame(seg: SegText, ctx: Context, rec: Recorder) -> SegText | None:
+    """Rewrite a wrapping frame into a direct request (the words after it are kept)."""
+    text = seg.text
+    for rx, repl in _FRAMES.get(ctx.lang, ()):
+        m = rx.match(text)
+        if m:
+            new = seg.replace(0, m.end(), repl).capitalise()
+            rec.record(
+                seg.span(0, m.end()),
+                text[: m.end()],
+                repl,
+                "frame around the message made a direct request",
+            )
+            return new
+    if ctx.lang == "de":
+        m = _DE_ADVICE_RE.match(text) or _DE_ASK_RE.match(text)
+        if m and len(_words(m.group("rest"))) <= 12:
+            rest = m.group("rest")
+            new_text = f"Bitte {m.group('verb')} Sie {rest}{m.group('end') or '.'}"
+            new = seg.replace(0, len(text), new_text)
+            rec.record(
+                seg.span(),
+                text,
+                new_text,
+                "frame around the message made a direct request",
+            )
+            return new
+    return None
+
+
+def _condition_as_question(
+    seg: SegText, ctx: Context, rec: Recorder
+) -> tuple[SegText, SegText] | None:
+    """A leading condition becomes a question, the rest the answer (easy-read style)."""
+    rx = _CONDITION_RE.get(ctx.lang)
+    m = rx.match(seg.text) if rx else None
+    if m is None or m.group("rest").count(" ") > 8:
+        return None
+    verb, rest = m.group("verb"), m.group("rest").rstrip()
+    if ctx.lang == "en":
+        question_text = f"{_EN_QUESTION[verb]}{rest}?"
+    elif ctx.lang == "sl":
+        question_text = f"Ali {verb}{rest}?"
+    else:
+        question_text = f"{verb.capitalize()} Sie {rest}?"
+    question = SegText.synthetic(question_text, seg.anchor)
+    main = tidy(seg.slice(m.start("main"))).capitalise()
+    rec.record(seg.span(0, m.start("main")), seg.text[: m.start("main")], question_text + " ",
+               "condition made a question; the answer follows")  # fmt: skip
+    return question, main
+
+
 def _first_word(text: str) -> str:
     m = _WORD_RE.search(text)
     return m.group() if m else ""
@@ -570,6 +701,7 @@ class _Finder:
                         "split at a colon before a whole clause",
                     )
                 )
+        out.extend(self._when_where(text))
         if lang == "sl":
             out.extend(self._sl(text, ok))
         elif lang == "en":
@@ -577,6 +709,62 @@ class _Finder:
         elif lang == "de":
             out.extend(self._de(text, ok))
         return out
+
+    def _when_where(self, text: str) -> list[_Cut]:
+        """ "Delavnica bo v ponedeljek, 7. 12., od 9.30 do 11.30 v ustvarjalnici."
+        -> "Delavnica bo v ponedeljek, ... do 11.30." + "Delavnica bo v ustvarjalnici."
+        """
+        m = _COPULA_RE.get(self.ctx.lang, _NEVER).match(text)
+        hits = sorted(
+            (h for h in find_facts(text, self.ctx.pack) if h.kind in ("date", "time")),
+            key=lambda h: h.start,
+        )
+        if m is None:
+            return self._where_after_when(text, hits)
+        pos = m.end()
+        found = False
+        for h in hits:
+            gap = text[pos : h.start]
+            if h.start < pos:
+                continue
+            if gap.strip(" ,") and not re.fullmatch(
+                r"[\s,]*(?:ob|od|do|at|from|to|um|von|bis|on|am|in)?\s*", gap
+            ):
+                break
+            pos, found = h.end, True
+        if not found:
+            return self._where_after_when(text, hits)
+        rest = text[pos:]
+        where = _WHERE_RE.get(self.ctx.lang, _NEVER).match(rest)
+        if where is None or len(_words(rest)) < 2:
+            return self._where_after_when(text, hits)
+        cut_end = pos + where.start("prep")
+        subject = m.group("subj") + m.group("aux") + " "
+        return [_Cut(pos, cut_end, subject, 1, "when and where in two sentences")]
+
+    def _where_after_when(self, text: str, hits: list[FactHit]) -> list[_Cut]:
+        """Split a place after the last date or time: "... ob 18. uri. To bo v prostoru."."""
+        if not hits:
+            return []
+        last = hits[-1]
+        rest = text[last.end :]
+        where = _WHERE_RE.get(self.ctx.lang, _NEVER).match(rest)
+        copula = _PLACE_COPULA.get(self.ctx.lang)
+        if (
+            where is None
+            or copula is None
+            or len(_words(rest)) < 2
+            or len(_words(text[: last.start])) < 4
+        ):
+            return []
+        if any(
+            h.kind in ("phone", "email", "url") for h in find_facts(rest, self.ctx.pack)
+        ):
+            return []
+        cut_end = last.end + where.start("prep")
+        return [
+            _Cut(last.end, cut_end, copula + " ", 2, "when and where in two sentences")
+        ]
 
     def _clause_after_colon(self, left: str, right: str) -> bool:
         if len(_words(left)) < 2 or len(_words(right)) < 5:
@@ -685,6 +873,23 @@ class _Finder:
                             move_clitics=True,
                         )
                     )
+        # ", in sicer 7. oktobra, ..." -> ". To bo 7. oktobra, ..."
+        for m in re.finditer(r",\s+in sicer\s+", text):
+            rest_facts = [
+                h
+                for h in find_facts(text[m.end() :], ctx.pack)
+                if h.kind in ("date", "time")
+            ]
+            if ok[m.start()] and rest_facts and rest_facts[0].start == 0:
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.end(),
+                        (self.data.relative_subject or "To") + " bo ",
+                        3,
+                        "split before “in sicer”",
+                    )
+                )
         # second-position "pa": ", odpravili pa se bomo" -> ". Odpravili se bomo"
         for m in re.finditer(r",\s+((?:[^\W\d_]+\s+){1,4}?)pa\s+", text):
             if ok[m.start()] and "," not in m.group(1):
@@ -793,7 +998,13 @@ class _Finder:
             if not ok[m.start()]:
                 continue
             word, nxt = m.group(1).lower(), m.group(2)
-            if nxt.lower() in _EN_PRONOUNS:
+            right_clause = _words(_segment_to_comma(text[m.end(1) :]))
+            has_aux = any(w.lower() in _EN_AUX for w in right_clause)
+            if (
+                nxt.lower() in _EN_PRONOUNS
+                or (nxt.lower() in _EN_QUANTIFIERS and has_aux)
+                or (word in ("so", "but") and has_aux and len(right_clause) >= 3)
+            ):
                 if word in ("and", "as"):
                     out.append(
                         _Cut(m.start(), m.start(2), "", 2, f"split before “{word}”")
@@ -832,6 +1043,21 @@ class _Finder:
                         m.start(),
                         m.start(2),
                         insert,
+                        3,
+                        "relative clause made a sentence",
+                    )
+                )
+        # "..., and, if possible, avoid caffeine" -> "... If possible, avoid caffeine"
+        for m in re.finditer(r",\s+and,\s+([^,]{2,30}),\s+(\w+)", text):
+            if ok[m.start()] and m.group(2).lower() in _EN_IMPERATIVES:
+                out.append(_Cut(m.start(), m.start(1), "", 2, "split before “and”"))
+        for m in re.finditer(r",\s+at which\s+", text):
+            if ok[m.start()] and len(_words(text[m.end() :])) >= 3:
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.end(),
+                        "There ",
                         3,
                         "relative clause made a sentence",
                     )
@@ -945,10 +1171,14 @@ class Sentences:
         too_long = int(ctx.param("sentence_max", 15))
         blocks = []
         for block in state.blocks:
-            if block.kind not in (
-                BlockKind.PARAGRAPH,
-                BlockKind.QUOTE,
-                BlockKind.LIST_ITEM,
+            if (
+                block.kind
+                not in (
+                    BlockKind.PARAGRAPH,
+                    BlockKind.QUOTE,
+                    BlockKind.LIST_ITEM,
+                )
+                or block.lines
             ):
                 blocks.append(block)
                 continue
@@ -981,6 +1211,20 @@ class Sentences:
     ) -> list[SegText]:
         text = seg.text
         long = word_count(text, ctx) > limit
+        if depth == 0:
+            framed = _drop_frame(seg, ctx, rec)
+            if framed is not None:
+                seg, text = framed, framed.text
+                long = word_count(text, ctx) > limit
+        if depth == 0 and long:
+            asked = _condition_as_question(seg, ctx, rec)
+            if asked is not None:
+                question, main = asked
+                rec.attach(main)
+                return [
+                    question,
+                    *self._split(main, finder, limit, ctx, rec, item, depth + 1),
+                ]
         if depth > 12:
             return [seg]
         cuts = [c for c in finder.cuts(text) if long or c.priority == 0]

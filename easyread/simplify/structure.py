@@ -135,6 +135,60 @@ def _letter_parts(
     return list(blocks[:start]), list(blocks[start:end]), list(blocks[end:])
 
 
+def _block_lines(block: DraftBlock) -> int:
+    return max(1, len(block.sentences)) if block.kind is not BlockKind.HEADING else 0
+
+
+def _overflow_headings(
+    blocks: list[DraftBlock], max_lines: int, ctx: Context, rec: Recorder
+) -> list[DraftBlock]:
+    """A part longer than ``max_lines`` lines gets a follow-up question heading.
+
+    A list stays with the line that introduces it; a part is never cut inside a paragraph.
+    """
+    data = simplify_data(ctx.lang)
+    follow = [h for h in data.more_headings if h]
+    used = {b.text for b in blocks if b.kind is BlockKind.HEADING}
+    groups: list[list[DraftBlock]] = []
+    for b in blocks:
+        if (
+            b.kind is BlockKind.LIST_ITEM
+            and groups
+            and (groups[-1][-1].lead or groups[-1][-1].kind is BlockKind.LIST_ITEM)
+        ):
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    out: list[DraftBlock] = []
+    lines = 0
+    seen_heading = False
+    for group in groups:
+        first = group[0]
+        if first.kind is BlockKind.HEADING:
+            lines, seen_heading = 0, True
+            out.extend(group)
+            continue
+        n = sum(_block_lines(b) for b in group)
+        if seen_heading and lines and lines + n > max_lines and follow:
+            heading = next((h for h in follow if h not in used), follow[-1])
+            used.add(heading)
+            at = first.anchor
+            out.append(
+                DraftBlock(
+                    BlockKind.HEADING,
+                    (SegText.synthetic(heading, at),),
+                    level=2,
+                    role="other",
+                )
+            )
+            rec.record(Span(at, at), "", f"## {heading}", "heading added: a part should not be longer than "
+                       f"{max_lines} lines")  # fmt: skip
+            lines = 0
+        out.extend(group)
+        lines += n
+    return out
+
+
 @dataclass
 class _Unit:
     role: str
@@ -144,7 +198,7 @@ class _Unit:
 def _chunk(
     block: DraftBlock, max_sentences: int, max_words: int, ctx: Context
 ) -> list[DraftBlock]:
-    if block.kind is not BlockKind.PARAGRAPH or block.lead:
+    if block.kind is not BlockKind.PARAGRAPH or block.lead or block.lines:
         return [block]
     out: list[DraftBlock] = []
     current: list[SegText] = []
@@ -181,6 +235,10 @@ class Structure:
         out: list[DraftBlock] = []
         for b in blocks:
             out.extend(_chunk(b, max_sentences, max_words, ctx))
+        if not has_headings:
+            out = _overflow_headings(
+                out, int(ctx.param("heading_every_lines", 5)), ctx, rec
+            )
         return state.with_blocks(out, rec)
 
     def _sections(
@@ -214,7 +272,12 @@ class Structure:
                 units.append(_Unit(classify(b.text, ctx, data), group))
                 i = j
                 continue
-            if b.kind is BlockKind.PARAGRAPH and b.role:
+            if b.role == "explain":
+                if units:
+                    units[-1].blocks.append(b)  # an explanation stays after its word
+                else:
+                    units.append(_Unit("", [b]))
+            elif b.kind is BlockKind.PARAGRAPH and (b.role or b.lines):
                 units.append(
                     _Unit(b.role, [b])
                 )  # an address block: its lines stay together
@@ -261,7 +324,7 @@ class Structure:
                 intro.append(u)
                 intro_left -= 1
                 continue
-            by_key.setdefault(sections[role], []).append(u)
+            by_key.setdefault(sections.get(role, "other"), []).append(u)
         out: list[DraftBlock] = self._merge([b for u in intro for b in u.blocks], "")
         anchor = out[0].anchor if out else 0
         for key in dict.fromkeys(sections.values()):
@@ -310,6 +373,8 @@ class Structure:
                 and b.kind is BlockKind.PARAGRAPH
                 and not prev.lead
                 and not b.lead
+                and not prev.lines
+                and not b.lines
             ):
                 out[-1] = replace(prev, sentences=prev.sentences + b.sentences)
             else:
