@@ -43,6 +43,9 @@ _LEAD_WORDS = {
 }
 _PARTICLES = {"de": ("mit", "an", "ein", "vor")}
 _MAX_ITEM_WORDS = 6
+_DE_NOT_LEAD = frozenset(
+    ["den", "einen", "einem", "unseren", "ihren", "guten", "neuen", "alten", "kleinen", "großen", "jeden", "nicht", "mit"]
+)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
 
@@ -125,6 +128,18 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+def _final_differs(last: str, inner: str, conj: tuple[str, ...]) -> bool:
+    """ "Kaffee und Kuchen, Getränke sowie ein Programm": an "und" inside an item
+    is fine when another word ("sowie", "ter") ends the list."""
+    words = re.findall(r"[^\W\d_]+", last.lower())
+    finals = [w for w in words if w in conj]
+    return (
+        bool(finals)
+        and finals[-1] != inner.lower()
+        and finals[-1] in ("sowie", "ter", "as well as")
+    )
+
+
 def _lead_candidates(text: str, pack: LanguagePack) -> list[int]:
     """Possible starts of the first item: after a colon, a lead word or a verb."""
     out = {i + 1 for i, ch in enumerate(text) if ch == ":"}
@@ -132,7 +147,15 @@ def _lead_candidates(text: str, pack: LanguagePack) -> list[int]:
         for m in re.finditer(rf"(?<!\w){re.escape(lead)}(?!\w)", text, re.IGNORECASE):
             out.add(m.end())
     for m in _WORD_RE.finditer(text):
-        if is_verb(m.group(), pack):
+        word = m.group()
+        # a German lead ends with its verb ("Auf Sie warten Kaffee, ...")
+        de_verb = (
+            pack.code == "de"
+            and word.islower()
+            and word.endswith(("en", "t"))
+            and word not in _DE_NOT_LEAD
+        )
+        if is_verb(word, pack) or de_verb:
             out.add(m.end())
     return sorted(out, reverse=True)
 
@@ -179,7 +202,9 @@ def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None
             items.append((s + m.end(), e))
             done = True
             break
-        if m is not None:
+        if m is not None and not _final_differs(
+            text[segs[-1][0] : segs[-1][1]], m.group().strip(), conj
+        ):
             return None  # a conjunction before the last comma: not a simple list
         items.append((s, e))
     if not done or len(items) < 3:

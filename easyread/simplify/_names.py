@@ -256,13 +256,13 @@ class NameIndex:
         self._lemmas: set[str] = set()
         self._lemma = lemma
         for w in words:
-            low = w.lower()
+            low = w.lower().replace("·", "").replace("\u00ad", "")
             self._forms.setdefault(low[:2], set()).add(low)
             self._lemmas.add(lemma(w))
 
     def contains(self, name: str) -> bool:
         """True when ``name`` occurs, in any inflected form."""
-        low = name.lower()
+        low = name.lower().replace("·", "").replace("\u00ad", "")
         for form in self._forms.get(low[:2], ()):
             if forms_match(low, form):
                 return True

@@ -33,7 +33,29 @@ __all__ = ["Addresses"]
 
 
 _NOT_LABEL = frozenset(
-    ["na", "v", "po", "pod", "ali", "in", "ter", "oziroma", "unter", "per", "an", "bei", "oder", "und", "at", "on", "by", "or", "and", "to", "from"]
+    [
+        "na",
+        "v",
+        "po",
+        "pod",
+        "ali",
+        "in",
+        "ter",
+        "oziroma",
+        "unter",
+        "per",
+        "an",
+        "bei",
+        "oder",
+        "und",
+        "at",
+        "on",
+        "by",
+        "or",
+        "and",
+        "to",
+        "from",
+    ]
 )
 
 

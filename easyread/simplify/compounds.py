@@ -21,6 +21,7 @@ __all__ = ["Compounds", "split_compound"]
 
 _WORD_RE = re.compile(r"(?<![\w·-])[A-ZÄÖÜ][a-zäöüß]+(?![\w·-])")
 _LINKS = ("s", "n", "en", "e", "es", "er")
+_STREET_RE = re.compile(r"(?:straße|strasse|weg|platz|gasse|allee|ring|damm)$")
 _NOT_PARTS = frozenset({"innen", "chen", "lein", "ung", "heit", "keit"})
 
 
@@ -31,6 +32,17 @@ def _easy(pack: LanguagePack, word: str) -> bool:
 def split_compound(
     word: str, pack: LanguagePack, min_part: int = 3
 ) -> list[str] | None:
+    """Split a compound into common words (see :func:`_split`); a feminine
+    ``-innen`` ending stays on the last part (``Verkehrs·teilnehmerinnen``)."""
+    parts = _split(word, pack, min_part)
+    if parts is None and word.endswith("innen") and len(word) > 9:
+        parts = _split(word[:-5], pack, min_part)
+        if parts is not None:
+            parts[-1] += "innen"
+    return parts
+
+
+def _split(word: str, pack: LanguagePack, min_part: int = 3) -> list[str] | None:
     """Split a compound into common words, longest right part first; None if impossible.
 
     ``Straßensperrung`` -> ``["Straßen", "sperrung"]``; a part may end in a
@@ -47,7 +59,7 @@ def split_compound(
         ]
         if any(_easy(pack, st) for st in stems):
             return [left, right]
-        inner = split_compound(left, pack, min_part)
+        inner = _split(left, pack, min_part)
         if inner is not None:
             return [*inner, right]
     return None
@@ -68,7 +80,10 @@ class Compounds:
         rec = Recorder(self.name, ctx)
         limit = int(ctx.param("compound_letters", 12))
         joiner = str(ctx.param("compound_joiner", "·"))
-        names = {h.text for h in find_names(ctx.doc)}
+        # street names are split like other compounds ("Bahnhof·straße"); towns and people are not
+        names = {
+            h.text for h in find_names(ctx.doc) if not _STREET_RE.search(h.text.lower())
+        }
 
         def fix(seg: SegText, block: DraftBlock) -> SegText:
             for m in reversed(list(_WORD_RE.finditer(seg.text))):

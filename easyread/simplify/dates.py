@@ -82,7 +82,22 @@ _LIST_GAP_RE = re.compile(
 _RANGE_PREFIX_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s*[–-]\s*$")
 # English words before a date after which no "on" is added
 _EN_DATE_PREPS = frozenset(
-    ["on", "from", "until", "till", "by", "to", "about", "around", "before", "after", "since", "between", "and", "or"]
+    [
+        "on",
+        "from",
+        "until",
+        "till",
+        "by",
+        "to",
+        "about",
+        "around",
+        "before",
+        "after",
+        "since",
+        "between",
+        "and",
+        "or",
+    ]
 )
 _PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?P<p>[^\W\d_]+)\s+$")
 

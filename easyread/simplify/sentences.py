@@ -23,6 +23,7 @@ are reported for a person.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..lang import LanguagePack
@@ -103,10 +104,48 @@ _EN_PRONOUNS = frozenset(
     ["i", "you", "we", "they", "he", "she", "it", "there", "our", "your", "their", "my"]
 )
 _EN_QUANTIFIERS = frozenset(
-    ["many", "some", "most", "all", "people", "everyone", "each", "every", "this", "these", "those"]
+    [
+        "many",
+        "some",
+        "most",
+        "all",
+        "people",
+        "everyone",
+        "each",
+        "every",
+        "this",
+        "these",
+        "those",
+    ]
 )
 _EN_IMPERATIVES = frozenset(
-    ["avoid", "bring", "call", "come", "take", "keep", "check", "ask", "tell", "use", "make", "go", "wear", "eat", "drink", "do", "please", "contact", "book", "visit", "read", "write", "send", "phone", "email"]
+    [
+        "avoid",
+        "bring",
+        "call",
+        "come",
+        "take",
+        "keep",
+        "check",
+        "ask",
+        "tell",
+        "use",
+        "make",
+        "go",
+        "wear",
+        "eat",
+        "drink",
+        "do",
+        "please",
+        "contact",
+        "book",
+        "visit",
+        "read",
+        "write",
+        "send",
+        "phone",
+        "email",
+    ]
 )
 _EN_AUX = frozenset(
     [
@@ -671,6 +710,27 @@ def _condition_as_question(
     return question, main
 
 
+_DE_DETERMINERS = frozenset(
+    ["der", "die", "das", "ein", "eine", "einen", "unser", "unsere", "unseren", "ihr", "ihre", "mein", "meine", "sein", "seine", "euer", "jeder", "jede", "alle"]
+)
+
+
+def _de_verb_position(
+    clause: list[str], is_verb_word: Callable[[str], bool]
+) -> int | None:
+    """Where the finite verb of a German main clause is (after its subject), or None.
+
+    The subject before it may be a pronoun, or capitalised nouns and names with
+    determiners ("unsere Ergotherapeutin Frau Sabine Wolf bietet").
+    """
+    for k, w in enumerate(clause[:7]):
+        if is_verb_word(w):
+            return k
+        if k and not (w[:1].isupper() or w.lower() in _DE_DETERMINERS):
+            return None
+    return None
+
+
 def _first_word(text: str) -> str:
     m = _WORD_RE.search(text)
     return m.group() if m else ""
@@ -1093,9 +1153,8 @@ class _Finder:
                 continue
             word, nxt = m.group(1).lower(), m.group(2)
             clause = _words(_segment_to_comma(text[m.end(1) :]))
-            verb_second = any(
-                self._de_verb(w) for w in clause[1:4]
-            ) and not self._de_verb(clause[-1] if clause else "")
+            at = _de_verb_position(clause, self._de_verb)
+            verb_second = at is not None and at > 0 and at < len(clause) - 1
             if word in _DE_DROP and (
                 nxt.lower() in _DE_PRONOUNS or (nxt in ("Sie",)) or verb_second
             ):
@@ -1128,9 +1187,7 @@ class _Finder:
             ).lower() in set(self.ctx.pack.words.subordinating):
                 continue
             # verb second: the finite verb is the 2nd or 3rd word and not the last one
-            verb_at = next(
-                (k for k, w in enumerate(clause[:3]) if self._de_verb(w)), None
-            )
+            verb_at = _de_verb_position(clause, self._de_verb)
             if verb_at is None or verb_at == 0 or verb_at == len(clause) - 1:
                 continue
             if (

@@ -107,7 +107,7 @@ def _is_letter_line(block: DraftBlock, ctx: Context) -> bool:
     if block.kind is not BlockKind.PARAGRAPH or block.lead or block.role:
         return False
     text = block.text.strip()
-    if not text or len(text.split()) > 9:
+    if not text or len(text.split()) > (14 if text.endswith((",", "!")) else 9):
         return False
     kinds = {h.kind for h in find_facts(text, ctx.pack)}
     if kinds & {"phone", "email", "url", "date", "time", "money"}:
@@ -132,7 +132,19 @@ def _letter_parts(
     end = len(blocks)
     while end > start + 1 and _is_letter_line(blocks[end - 1], ctx):
         end -= 1
-    return list(blocks[:start]), list(blocks[start:end]), list(blocks[end:])
+    opening = [replace(b, lines=True) for b in blocks[:start]]
+    closing = [replace(b, lines=True) for b in blocks[end:]]
+    body = list(blocks[start:end])
+    if (
+        opening
+        and body
+        and body[0].sentences
+        and body[0].sentences[0].text[:1].islower()
+    ):
+        # "Liebe Angehörige," / "am Samstag feiern wir": the greeting now stands alone
+        first = body[0].sentences[0].capitalise()
+        body[0] = replace(body[0], sentences=(first, *body[0].sentences[1:]))
+    return opening, body, closing
 
 
 def _block_lines(block: DraftBlock) -> int:
