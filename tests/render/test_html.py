@@ -312,3 +312,15 @@ def test_glossary_words_not_in_the_text_are_left_out() -> None:
     html = render_document(doc, "html").decode()
     assert "Was bedeutet Bücherei?" in html
     assert "Ausweis" not in html
+
+
+def test_public_api_render(
+    load_doc: Callable[..., easyread.Document], tmp_path: Path
+) -> None:
+    """``easyread.render`` works even after the ``easyread.render`` subpackage is imported."""
+    import easyread.render  # noqa: F401  (the import that used to hide the function)
+
+    doc = load_doc("vabilo.md")
+    out = tmp_path / "v.html"
+    data = easyread.render(doc, "html", out=out, paper="A5")
+    assert data == out.read_bytes() == render_document(doc, "html", paper="A5")
