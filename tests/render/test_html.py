@@ -318,7 +318,7 @@ def test_public_api_render(
     load_doc: Callable[..., easyread.Document], tmp_path: Path
 ) -> None:
     """``easyread.render`` works even after the ``easyread.render`` subpackage is imported."""
-    import easyread.render  # noqa: F401  (the import that used to hide the function)
+    import easyread.render  # the import that used to hide the function
 
     doc = load_doc("vabilo.md")
     out = tmp_path / "v.html"
