@@ -44,7 +44,21 @@ _LEAD_WORDS = {
 _PARTICLES = {"de": ("mit", "an", "ein", "vor")}
 _MAX_ITEM_WORDS = 6
 _DE_NOT_LEAD = frozenset(
-    ["den", "einen", "einem", "unseren", "ihren", "guten", "neuen", "alten", "kleinen", "großen", "jeden", "nicht", "mit"]
+    [
+        "den",
+        "einen",
+        "einem",
+        "unseren",
+        "ihren",
+        "guten",
+        "neuen",
+        "alten",
+        "kleinen",
+        "großen",
+        "jeden",
+        "nicht",
+        "mit",
+    ]
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
@@ -128,6 +142,38 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+_SL_PARTICIPLE_RE = re.compile(r"^[a-zčšž]{4,}(?:ljen|jen|en|an|t)(?:a|o|i|e)?$")
+
+
+def _sl_participle(first: list[str], pack: LanguagePack) -> bool:
+    if not first:
+        return False
+    word = first[0]
+    return bool(_SL_PARTICIPLE_RE.match(word)) and pack.lemma(word) in (
+        word,
+        word.rstrip("aoie"),
+    )
+
+
+def _colon_items(text: str, pack: LanguagePack) -> Enumeration | None:
+    """ "Na primer: diabetična, kašasta, brez laktoze." (a list after a colon, no "and")."""
+    colon = text.find(":")
+    if colon < 0:
+        return None
+    body_end = len(text.rstrip().rstrip(".!").rstrip())
+    segs = [
+        _trim(text, colon + 1 + s, colon + 1 + e)
+        for s, e in _split_top(text[colon + 1 : body_end])
+    ]
+    if len(segs) < 3 or len(_words(text[:colon])) > 4:
+        return None
+    for s, e in segs:
+        words = _words(text[s:e])
+        if not words or len(words) > 4 or any(is_verb(w, pack) for w in words):
+            return None
+    return Enumeration(colon + 1, tuple(segs))
+
+
 def _final_differs(last: str, inner: str, conj: tuple[str, ...]) -> bool:
     """ "Kaffee und Kuchen, Getränke sowie ein Programm": an "und" inside an item
     is fine when another word ("sowie", "ter") ends the list."""
@@ -174,7 +220,7 @@ def find_enumeration(text: str, pack: LanguagePack) -> Enumeration | None:
         found = _items_from(text, start, pack)
         if found is not None:
             return found
-    return None
+    return _colon_items(text, pack)
 
 
 def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None:
@@ -221,6 +267,10 @@ def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None
         return (
             None  # "die Beantragung einer X, eines Y": the items hang on the first one
         )
+    if lang == "sl" and any(
+        _sl_participle(_words(text[s:e])[:1], pack) for s, e in items[1:]
+    ):
+        return None  # "nov jedilnik, pripravljen na podlagi ...": a description, not an item
     for s, e in items:
         words = _words(text[s:e])
         if not words or len(words) > _MAX_ITEM_WORDS:

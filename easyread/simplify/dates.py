@@ -99,6 +99,10 @@ _EN_DATE_PREPS = frozenset(
         "or",
     ]
 )
+_SL_INSTRUMENTAL_RE = re.compile(
+    r"(?P<prep>\b[sSzZ]) \d{1,2}\. (?:januarjem|februarjem|marcem|aprilom|majem|junijem|julijem|avgustom"
+    r"|septembrom|oktobrom|novembrom|decembrom) \d{4}$"
+)
 _PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?P<p>[^\W\d_]+)\s+$")
 
 
@@ -190,6 +194,24 @@ class Dates:
             return rec.edit(seg, rm.start(), m.end, new, "date range in words")
         pm = _PREP_BEFORE_RE.search(text[:start])
         prep = pm.group("p") if pm else ""
+        inst = (
+            _SL_INSTRUMENTAL_RE.search(text[:start] + chunk)
+            if ctx.lang == "sl" and value is not None
+            else None
+        )
+        if inst is not None and m.weekday is None:
+            # "s 1. aprilom 2026" (as of) -> "od srede, 1. aprila 2026": genitive, with the weekday
+            od = "Od" if inst.group("prep").isupper() else "od"
+            new = f"{od} {sl_weekday_form(value.weekday(), 'gen')}, {words}"
+            if re.match(r" [^\W\d_]", text[m.end :]):
+                new += ","
+            return rec.edit(
+                seg,
+                inst.start("prep"),
+                m.end,
+                new,
+                "date written with its weekday (od ...)",
+            )
         if m.style == "words":
             # keep the words as written ("s 1. aprilom"); only add a missing weekday
             if m.weekday is not None or listed or value is None:

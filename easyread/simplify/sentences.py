@@ -394,6 +394,9 @@ _SL_AUX = frozenset(
         "bova",
     ]
 )
+_SL_DATED_PP_RE = re.compile(
+    r"^(?P<pp>(?:od|do|v|s|z) [^\W\d_]+, \d{1,2}\. [^\W\d_]+(?: \d{4})?,) "
+)
 _SL_REPORTING = frozenset(
     {
         "obveščati",
@@ -551,6 +554,13 @@ def sl_move_clitics(text: str, pack: LanguagePack | None = None) -> str | None:
         return None
     nxt = words[k]
     core = nxt.rstrip(",.;:")
+    rest_text = " ".join(words[k:])
+    dated = _SL_DATED_PP_RE.match(rest_text)
+    if pack is not None and dated:
+        # "bomo od srede, 1. aprila 2026, uvedli" -> "od srede, 1. aprila 2026, bomo uvedli"
+        pp = dated.group("pp").rstrip(",")
+        after = rest_text[dated.end() :]
+        return " ".join([pp + ",", *words[:k]]) + " " + after
     if pack is not None and core.lower() in _SL_PREPOSITIONS and core == nxt:
         j = k + 1
         while j < len(words):
@@ -711,7 +721,27 @@ def _condition_as_question(
 
 
 _DE_DETERMINERS = frozenset(
-    ["der", "die", "das", "ein", "eine", "einen", "unser", "unsere", "unseren", "ihr", "ihre", "mein", "meine", "sein", "seine", "euer", "jeder", "jede", "alle"]
+    [
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "einen",
+        "unser",
+        "unsere",
+        "unseren",
+        "ihr",
+        "ihre",
+        "mein",
+        "meine",
+        "sein",
+        "seine",
+        "euer",
+        "jeder",
+        "jede",
+        "alle",
+    ]
 )
 
 
@@ -898,7 +928,7 @@ class _Finder:
             right_clause = _segment_to_comma(right)
             if len(_words(right_clause)) < 3 or len(_words(left_clause)) < 2:
                 continue
-            if not (_sl_finite(right_clause, ctx) and _sl_finite(left_clause, ctx)):
+            if not (_sl_finite(right_clause, ctx) and _sl_finite(left, ctx)):
                 continue
             starts_clitic = first in _SL_CLITICS
             if starts_clitic and sl_move_clitics(right, ctx.pack) is None:
@@ -1291,7 +1321,7 @@ class Sentences:
             right = seg.slice(cut.end)
             if word_count(left.text, ctx) < 2 or word_count(right.text, ctx) < 2:
                 continue
-            if cut.priority > 0 and (
+            if cut.priority > 1 and (
                 word_count(left.text, ctx) < 3 or word_count(right.text, ctx) < 3
             ):
                 continue

@@ -152,7 +152,11 @@ def _block_lines(block: DraftBlock) -> int:
 
 
 def _overflow_headings(
-    blocks: list[DraftBlock], max_lines: int, ctx: Context, rec: Recorder
+    blocks: list[DraftBlock],
+    max_lines: int,
+    ctx: Context,
+    rec: Recorder,
+    attached: frozenset[int] = frozenset(),
 ) -> list[DraftBlock]:
     """A part longer than ``max_lines`` lines gets a follow-up question heading.
 
@@ -181,7 +185,18 @@ def _overflow_headings(
             out.extend(group)
             continue
         n = sum(_block_lines(b) for b in group)
-        if seen_heading and lines and lines + n > max_lines and follow:
+        # an explanation or an example list ("Na primer:") belongs to the text before it
+        example = data.label("example")
+        attached_here = first.role == "explain" or (
+            first.lead and first.text.startswith(example)
+        )
+        if (
+            seen_heading
+            and lines
+            and lines + n > max_lines
+            and follow
+            and not attached_here
+        ):
             heading = next((h for h in follow if h not in used), follow[-1])
             used.add(heading)
             at = first.anchor
@@ -249,7 +264,7 @@ class Structure:
             out.extend(_chunk(b, max_sentences, max_words, ctx))
         if not has_headings:
             out = _overflow_headings(
-                out, int(ctx.param("heading_every_lines", 5)), ctx, rec
+                out, int(ctx.param("heading_every_lines", 5)), ctx, rec, state.attached
             )
         return state.with_blocks(out, rec)
 
