@@ -223,10 +223,34 @@ def find_enumeration(text: str, pack: LanguagePack) -> Enumeration | None:
     return _colon_items(text, pack)
 
 
+_ETC = {
+    "sl": ("in tako dalje", "in podobno", "in drugo", "in tako naprej"),
+    "en": ("and so on", "and more", "and similar"),
+    "de": ("und so weiter", "und Ähnliches", "oder Ähnliches", "und vieles mehr"),
+}
+
+
 def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None:
     lang = pack.code
     conj = _FINAL_CONJ.get(lang, ())
     body_end = len(text.rstrip().rstrip(".!").rstrip())
+    for etc in _ETC.get(lang, ()):
+        # "..., leftovers, bones and so on": the items are the comma parts, the
+        # "and so on" is the last item
+        if text[:body_end].endswith(" " + etc):
+            cut = body_end - len(etc)
+            segs = [
+                _trim(text, start + a, start + b)
+                for a, b in _split_top(text[start:cut])
+            ]
+            if len(segs) >= 3 and all(
+                0 < len(_words(text[a:b])) <= _MAX_ITEM_WORDS for a, b in segs
+            ):
+                if not any(
+                    is_verb(w, pack) for a, b in segs for w in _words(text[a:b])
+                ):
+                    return Enumeration(start, (*segs, (cut, body_end)))
+            return None
     if start >= body_end:
         return None
     segs = [(start + s, start + e) for s, e in _split_top(text[start:body_end])]

@@ -76,6 +76,9 @@ def _label_part(text: str, a: int, b: int, facts: list) -> int | None:  # type: 
     return h.start
 
 
+_POSTCODE_RE = re.compile(r"\b\d{4,5}\s[A-ZČŠŽÄÖÜ]|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+
+
 def _lines(seg: SegText) -> list[SegText]:
     out = []
     start = 0
@@ -202,6 +205,9 @@ class Addresses:
             before = text[: m.start()]
             if not re.search(r",\s*$", before):
                 continue  # "is located at 12 High Street": the sentence needs it
+            at_end = not text[m.end() :].strip(" .!)")
+            if not at_end and not _POSTCODE_RE.search(m.group()):
+                continue  # "the Church Hall, 2 Elm Road, from 9 am": a street alone stays in place
             cut_start = len(before.rstrip().rstrip(","))
             address = sent.slice(m.start(), m.end()).strip()
             rest = sent.replace(cut_start, m.end(), "")

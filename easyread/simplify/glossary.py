@@ -22,6 +22,10 @@ from .pipeline import Context, DraftBlock, Recorder, State, transform
 __all__ = ["GlossaryTransform"]
 
 _MAX_PHRASE = 4
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "our", "your", "their", "this", "that", "these", "those", "my", "his", "her", "its"]
+)
+_VERB_STARTS = frozenset(["sign", "take", "come", "go", "look", "find", "get", "give", "put", "set", "make"])
 _PREPOSITIONS = frozenset(
     [
         "to",
@@ -217,6 +221,14 @@ class GlossaryTransform:
             replacement = (
                 ""  # "come to" before "on the day" or a full stop would dangle
             )
+        before = re.findall(r"[^\W\d_]+", seg.text[:s])[-1:]
+        if (
+            replacement
+            and before
+            and before[0].lower() in _DETERMINERS
+            and replacement.split()[0].lower() in _VERB_STARTS
+        ):
+            replacement = ""  # "the register" is a noun; "sign up" would be a verb
         if replacement:
             new = match_case(written, replacement)
             return rec.edit(

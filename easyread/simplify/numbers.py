@@ -24,6 +24,10 @@ from .pipeline import Context, DraftBlock, Recorder, State, transform
 __all__ = ["Numbers"]
 
 _DE_ALLER_RE = re.compile(r"\s+aller\b")
+_RANGE_RE = re.compile(
+    r"(?<![\d.,:/])(?P<a>\d{1,4})\s?[–-]\s?(?P<b>\d{1,4})(?!\d|[.,:/]\d)"
+)
+_RANGE_WORDS = {"sl": "od {a} do {b}", "en": "{a} to {b}", "de": "{a} bis {b}"}
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -85,6 +89,17 @@ class Numbers:
                         edits.append((h.start, h.end, new, "amount of money in words"))
                 elif h.kind == "number" and h.text[0].isdigit():
                     self._big(seg, h.start, h.end, h.parts[0], rec)
+            taken = [(h.start, h.end) for h in hits if h.kind != "number"]
+            for m in _RANGE_RE.finditer(seg.text):
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    new = _RANGE_WORDS.get(ctx.lang, "{a}–{b}").format(
+                        a=m.group("a"), b=m.group("b")
+                    )
+                    if (
+                        not re.search(r"\bod\s*$", seg.text[: m.start()])
+                        or ctx.lang != "sl"
+                    ):
+                        edits.append((m.start(), m.end(), new, "range in words"))
             for s, e, new, reason in sorted(edits, reverse=True):
                 seg = rec.edit(seg, s, e, new, reason)
             return seg

@@ -632,6 +632,9 @@ _CONDITION_RE = {
         r"^Wenn Sie (?P<rest>[^,;]+?) (?P<verb>haben|sind|möchten|brauchen|wollen|können),\s+(?P<main>\S.*)$"
     ),
 }
+_EN_WHEN_RE = re.compile(
+    r"^When (?P<sub>[^,;]+),\s+(?P<main>(?:it|they|you|we|he|she|there|this)\b.*)$"
+)
 _EN_QUESTION = {
     "are": "Are you",
     "can": "Can you",
@@ -702,6 +705,19 @@ def _condition_as_question(
     seg: SegText, ctx: Context, rec: Recorder
 ) -> tuple[SegText, SegText] | None:
     """A leading condition becomes a question, the rest the answer (easy-read style)."""
+    if ctx.lang == "en":
+        w = _EN_WHEN_RE.match(seg.text)
+        if w and len(_words(w.group("sub"))) <= 8 and len(_words(w.group("main"))) >= 3:
+            # "When the water comes back on, it may look cloudy." -> "The water comes back on. Then it may ..."
+            first = (
+                tidy(seg.slice(w.start("sub"), w.end("sub"))).capitalise().ensure_stop()
+            )
+            main = SegText.synthetic("Then ", seg.offset_at(w.start("main"))) + tidy(
+                seg.slice(w.start("main"))
+            )
+            rec.record(seg.span(0, w.start("main")), seg.text[: w.start("main")], first.text + " Then ",
+                       "time clause made its own sentence")  # fmt: skip
+            return first, main
     rx = _CONDITION_RE.get(ctx.lang)
     m = rx.match(seg.text) if rx else None
     if m is None or m.group("rest").count(" ") > 8:
@@ -1137,6 +1153,31 @@ class _Finder:
                         "relative clause made a sentence",
                     )
                 )
+        # "... in order to reduce ..." -> "... . This is to reduce ..."
+        for m in re.finditer(r"\s+in order to\s+", text):
+            if ok[m.start()] and len(_words(text[: m.start()])) >= 4:
+                out.append(
+                    _Cut(
+                        m.start(), m.end(), "This is to ", 3, "purpose made a sentence"
+                    )
+                )
+        # "..., or by calling the team" -> "... . You can also call the team"
+        for m in re.finditer(r",?\s+or by ([a-z]+ing)\s+", text):
+            verb = self.ctx.pack.lemma(m.group(1))
+            if (
+                ok[m.start()]
+                and verb != m.group(1).lower()
+                and re.search(r"\bby [a-z]+ing\b", text[: m.start()])
+            ):
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.end(),
+                        f"You can also {verb} ",
+                        3,
+                        "second way made a sentence",
+                    )
+                )
         # "..., and, if possible, avoid caffeine" -> "... If possible, avoid caffeine"
         for m in re.finditer(r",\s+and,\s+([^,]{2,30}),\s+(\w+)", text):
             if ok[m.start()] and m.group(2).lower() in _EN_IMPERATIVES:
@@ -1303,7 +1344,7 @@ class Sentences:
             if framed is not None:
                 seg, text = framed, framed.text
                 long = word_count(text, ctx) > limit
-        if depth == 0 and long:
+        if depth == 0:
             asked = _condition_as_question(seg, ctx, rec)
             if asked is not None:
                 question, main = asked
