@@ -243,13 +243,14 @@ def _items_from(text: str, start: int, pack: LanguagePack) -> Enumeration | None
                 _trim(text, start + a, start + b)
                 for a, b in _split_top(text[start:cut])
             ]
-            if len(segs) >= 3 and all(
-                0 < len(_words(text[a:b])) <= _MAX_ITEM_WORDS for a, b in segs
-            ):
-                if not any(
+            if (
+                len(segs) >= 3
+                and all(0 < len(_words(text[a:b])) <= _MAX_ITEM_WORDS for a, b in segs)
+                and not any(
                     is_verb(w, pack) for a, b in segs for w in _words(text[a:b])
-                ):
-                    return Enumeration(start, (*segs, (cut, body_end)))
+                )
+            ):
+                return Enumeration(start, (*segs, (cut, body_end)))
             return None
     if start >= body_end:
         return None

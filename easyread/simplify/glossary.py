@@ -23,9 +23,26 @@ __all__ = ["GlossaryTransform"]
 
 _MAX_PHRASE = 4
 _DETERMINERS = frozenset(
-    ["the", "a", "an", "our", "your", "their", "this", "that", "these", "those", "my", "his", "her", "its"]
+    [
+        "the",
+        "a",
+        "an",
+        "our",
+        "your",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "his",
+        "her",
+        "its",
+    ]
 )
-_VERB_STARTS = frozenset(["sign", "take", "come", "go", "look", "find", "get", "give", "put", "set", "make"])
+_VERB_STARTS = frozenset(
+    ["sign", "take", "come", "go", "look", "find", "get", "give", "put", "set", "make"]
+)
 _PREPOSITIONS = frozenset(
     [
         "to",
