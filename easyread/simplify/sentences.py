@@ -701,6 +701,39 @@ def _drop_frame(seg: SegText, ctx: Context, rec: Recorder) -> SegText | None:
     return None
 
 
+_EN_MIDDLE_WHICH_RE = re.compile(
+    r"^(?P<subj>(?:The|Our|This|These|Your|All) [^,]{1,50}), which (?P<rel>(?:is|are|was|were|will) [^,]+), "
+    r"(?P<main>(?:will|is|are|can|has|have|was|were|must|should) \S.*)$"
+)
+
+
+def _middle_relative(
+    seg: SegText, ctx: Context, rec: Recorder
+) -> tuple[SegText, SegText] | None:
+    """ "The works, which start in June, will include X." -> "The works will include X." + "They start in June."."""
+    if ctx.lang != "en":
+        return None
+    m = _EN_MIDDLE_WHICH_RE.match(seg.text)
+    if m is None:
+        return None
+    head = _words(m.group("subj"))[-1]
+    pronoun = (
+        "They"
+        if head.lower().endswith("s") and not head.lower().endswith("ss")
+        else "It"
+    )
+    main = seg.slice(m.start("subj"), m.end("subj")) + SegText.synthetic(
+        " ", seg.offset_at(m.end("subj"))
+    )
+    main = main + seg.slice(m.start("main"))
+    rel = SegText.synthetic(pronoun + " ", seg.offset_at(m.start("rel"))) + seg.slice(
+        m.start("rel"), m.end("rel")
+    )
+    rec.record(seg.span(m.end("subj"), m.start("main")), seg.text[m.end("subj") : m.start("main")], " ",
+               "relative clause moved into its own sentence")  # fmt: skip
+    return tidy(main).ensure_stop(), tidy(rel).ensure_stop()
+
+
 def _condition_as_question(
     seg: SegText, ctx: Context, rec: Recorder
 ) -> tuple[SegText, SegText] | None:
@@ -1106,10 +1139,21 @@ class _Finder:
             word, nxt = m.group(1).lower(), m.group(2)
             right_clause = _words(_segment_to_comma(text[m.end(1) :]))
             has_aux = any(w.lower() in _EN_AUX for w in right_clause)
+            aux_at = next(
+                (k for k, w in enumerate(right_clause[:6]) if w.lower() in _EN_AUX),
+                None,
+            )
+            np_then_aux = (
+                aux_at is not None
+                and aux_at >= 2
+                and word == "and"
+                and len(right_clause) >= 4
+            )
             if (
                 nxt.lower() in _EN_PRONOUNS
                 or (nxt.lower() in _EN_QUANTIFIERS and has_aux)
                 or (word in ("so", "but") and has_aux and len(right_clause) >= 3)
+                or np_then_aux
             ):
                 if word in ("and", "as"):
                     out.append(
@@ -1344,6 +1388,15 @@ class Sentences:
             if framed is not None:
                 seg, text = framed, framed.text
                 long = word_count(text, ctx) > limit
+        if depth == 0:
+            moved = _middle_relative(seg, ctx, rec)
+            if moved is not None:
+                main, rel = moved
+                rec.attach(rel)
+                return [
+                    *self._split(main, finder, limit, ctx, rec, item, depth + 1),
+                    rel,
+                ]
         if depth == 0:
             asked = _condition_as_question(seg, ctx, rec)
             if asked is not None:
