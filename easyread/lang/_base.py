@@ -305,11 +305,23 @@ class BasePack:
 
     # -------------------------------------------------------------- lemmas
     def _make_lemmatizer(self) -> Callable[[str], str]:
+        # lemmagen3 first: better lemmas (Slovenian 40/41 against simplemma's
+        # 35/41 in our measurements) and its models load in milliseconds, where
+        # simplemma decodes a whole dictionary per process (German: 1-2 s).
+        # simplemma is the pure-Python fallback where lemmagen3 has no wheel.
+        try:
+            from lemmagen3 import Lemmatizer
+        except ImportError:
+            pass
+        else:
+            lem = Lemmatizer(self.code)
+            return lambda w: str(lem.lemmatize(w))
         try:
             import simplemma
-        except ImportError:  # pragma: no cover - simplemma is a core dependency
-            logger.warning("simplemma is not installed; lemmas are lower-case words")
+        except ImportError:  # pragma: no cover - one of the two is always installed
+            logger.warning("no lemmatiser installed; lemmas are lower-case words")
             return str.lower
+        logger.info("lemmagen3 is not installed; using simplemma for %s lemmas", self.code)
         code = self.code
 
         def lemmatize(word: str) -> str:

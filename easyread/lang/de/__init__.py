@@ -67,7 +67,7 @@ class GermanPack(BasePack):
     )
 
     def _lemma_input(self, word: str) -> str:
-        return word  # German nouns are capitalised; simplemma needs the case
+        return word  # German nouns are capitalised; the lemmatisers need the case
 
     def syllables(self, word: str) -> int:
         """Vowel groups with diphthongs counted once."""

@@ -9,7 +9,6 @@ number words with dual and plural forms.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
@@ -95,16 +94,6 @@ class SlovenianPack(BasePack):
 
     code = "sl"
     name = "slovenščina"
-
-    def _make_lemmatizer(self) -> Callable[[str], str]:
-        # lemmagen3 gives better Slovenian lemmas (40/41 against 35/41 in our
-        # measurements) and is an optional extra: easyread[sl-lemma].
-        try:
-            from lemmagen3 import Lemmatizer
-        except ImportError:
-            return super()._make_lemmatizer()
-        lem = Lemmatizer("sl")
-        return lambda w: str(lem.lemmatize(w))
 
     def syllables(self, word: str) -> int:
         """Vowel nuclei plus syllabic r."""
