@@ -147,6 +147,9 @@ _EN_IMPERATIVES = frozenset(
         "email",
     ]
 )
+_EN_SHARED_VERBS = frozenset(
+    ["thank", "hope", "wish", "ask", "invite", "apologise", "apologize", "look", "will", "can", "are", "have", "need", "want", "would"]
+)
 _EN_AUX = frozenset(
     [
         "can",
@@ -734,6 +737,29 @@ def _middle_relative(
     return tidy(main).ensure_stop(), tidy(rel).ensure_stop()
 
 
+_EN_CAUSE_RE = re.compile(
+    r"^(?:Owing to|Due to|Because of) (?P<cause>[^,;]{3,80}), (?P<main>\S.*)$"
+)
+
+
+def _cause_after(
+    seg: SegText, ctx: Context, rec: Recorder
+) -> tuple[SegText, SegText] | None:
+    """ "Owing to X, Y." -> "Y." + "This is because of X." (the message first)."""
+    if ctx.lang != "en":
+        return None
+    m = _EN_CAUSE_RE.match(seg.text)
+    if m is None:
+        return None
+    main = tidy(seg.slice(m.start("main"))).capitalise().ensure_stop()
+    cause = SegText.synthetic("This is because of ", seg.anchor) + seg.slice(
+        m.start("cause"), m.end("cause")
+    )
+    rec.record(seg.span(0, m.start("main")), seg.text[: m.start("main")], "",
+               "the message first, the reason in its own sentence")  # fmt: skip
+    return main, tidy(cause).ensure_stop()
+
+
 def _condition_as_question(
     seg: SegText, ctx: Context, rec: Recorder
 ) -> tuple[SegText, SegText] | None:
@@ -1197,6 +1223,26 @@ class _Finder:
                         "relative clause made a sentence",
                     )
                 )
+        # "We apologise for X and thank you for Y" -> "We apologise for X. We thank you for Y."
+        sm = re.match(r"^(We|I|You|They) ", text)
+        if sm:
+            for m in re.finditer(
+                r"\s+and\s+(" + "|".join(sorted(_EN_SHARED_VERBS)) + r")\b", text
+            ):
+                if (
+                    ok[m.start()]
+                    and len(_words(text[: m.start()])) >= 4
+                    and len(_words(text[m.end(1) :])) >= 2
+                ):
+                    out.append(
+                        _Cut(
+                            m.start(),
+                            m.start(1),
+                            sm.group(1) + " ",
+                            3,
+                            "split; the subject repeated",
+                        )
+                    )
         # "... in order to reduce ..." -> "... . This is to reduce ..."
         for m in re.finditer(r"\s+in order to\s+", text):
             if ok[m.start()] and len(_words(text[: m.start()])) >= 4:
@@ -1389,7 +1435,7 @@ class Sentences:
                 seg, text = framed, framed.text
                 long = word_count(text, ctx) > limit
         if depth == 0:
-            moved = _middle_relative(seg, ctx, rec)
+            moved = _middle_relative(seg, ctx, rec) or _cause_after(seg, ctx, rec)
             if moved is not None:
                 main, rel = moved
                 rec.attach(rel)
