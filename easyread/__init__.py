@@ -24,8 +24,6 @@ from .errors import (
     RenderError,
     RuleDefinitionError,
 )
-from .lang import LanguagePack, get_pack
-from .loader import load, load_text
 from .model import (
     Block,
     BlockKind,
@@ -42,6 +40,28 @@ from .model import (
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from .lang import LanguagePack, get_pack
+    from .loader import load, load_text
+
+# The loader pulls in markdown-it and YAML; load them on first use so that
+# `import easyread` (and the pytest plugin, which loads in every pytest run) stays cheap.
+_LAZY = {
+    "load": "loader",
+    "load_text": "loader",
+    "get_pack": "lang",
+    "LanguagePack": "lang",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'easyread' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

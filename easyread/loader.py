@@ -9,6 +9,7 @@ never passed through.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -60,7 +61,7 @@ def _parser() -> MarkdownIt:
                 raise _TooDeep(line)
         block_tokenize(state, start_line, end_line)
 
-    md.block.tokenize = tokenize  # type: ignore[method-assign]
+    md.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
     return md
 
 
@@ -307,6 +308,30 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(words) <= 14 and not line.rstrip().endswith((".", ",", ";"))
 
 
+def _check_profile_path(
+    value: str, path: Path | None, where: str, line: int | None
+) -> None:
+    """A document may name a profile file only inside its own folder.
+
+    Documents arrive from anywhere (CI runs on whatever is committed), so
+    ``profile: ../../home/me/.ssh/x.yaml`` must not make easyread read it.
+    """
+    if Path(value).suffix.lower() not in (".yaml", ".yml"):
+        return  # a profile name; the profile loader checks it
+    folder = path.parent if path is not None else Path.cwd()
+    real_folder = os.path.realpath(folder)
+    real = os.path.realpath(folder / value)
+    if not Path(value).is_absolute() and (
+        real == real_folder or real.startswith(real_folder.rstrip(os.sep) + os.sep)
+    ):
+        return
+    raise DocumentError(
+        f"the profile file {value!r} is outside the document's folder",
+        where=f"{where}:{line}" if line else where,
+        hint="put the profile next to the document, or pass --profile",
+    )
+
+
 def load_text(
     text: str,
     *,
@@ -337,6 +362,8 @@ def load_text(
         )
         meta = replace(meta, line=source.location(body - 1).line)
         body_start = body
+        if meta.profile:
+            _check_profile_path(meta.profile, p, where, meta.field_lines.get("profile"))
     code = lang or meta.lang
     if not code:
         raise LanguageNotSupported(
