@@ -711,18 +711,12 @@ def _describe(result: BuildResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand."""
-    from ..config import Settings, find_config, settings_for
-    from ..render import get_renderer
-    from ._common import Progress
-
     started = time.perf_counter()
     formats = tuple(
         dict.fromkeys(f.strip().lower() for f in args.to.split(",") if f.strip())
     )
     if not formats:
         return _usage("--to needs at least one format: html, pdf")
-    for fmt in formats:
-        get_renderer(fmt)  # raises RenderError (exit 2) with the known formats
     if args.jobs < 0:
         return _usage("--jobs must be 0 (all CPUs) or more")
     if args.paths.count("-") > 1:
@@ -731,12 +725,25 @@ def run(args: argparse.Namespace) -> int:
 
     inputs = _collect(args.paths)
     workers = args.jobs or _default_jobs()
-    # One document and two cores: start the PDF engine in a second process now.
+    # One document and two cores: start the PDF engine in a second process
+    # first thing, before this one imports the renderer and the checker.
     pdf_worker = (
         _PdfWorker()
         if "pdf" in formats and workers > 1 and len(inputs) == 1 and not inputs[0].error
         else None
     )
+
+    from ..config import Settings, find_config, settings_for
+    from ..render import get_renderer
+    from ._common import Progress
+
+    try:
+        for fmt in formats:
+            get_renderer(fmt)  # raises RenderError (exit 2) with the known formats
+    except EasyreadError:
+        if pdf_worker is not None:
+            pdf_worker.close()
+        raise
     sources = {str(i.path.resolve()) for i in inputs if i.path is not None}
     failed: list[BuildResult] = [
         BuildResult(i.label or "?", error=i.error) for i in inputs if i.error
