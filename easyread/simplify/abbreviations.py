@@ -113,13 +113,11 @@ def _find(
     return out
 
 
-def _name_case(word: str, lemma: str, feminine: bool) -> str:
+def _name_case(word: str, feminine: bool) -> str:
     """The grammatical case of a Slovenian first name from its ending."""
     low = word.lower()
     if feminine:
         return {"a": "nom", "e": "gen", "i": "dat", "o": "acc"}.get(low[-1:], "nom")
-    if low == lemma:
-        return "nom"
     if low.endswith(("om", "em")):
         return "ins"
     if low.endswith("u"):
@@ -129,22 +127,36 @@ def _name_case(word: str, lemma: str, feminine: bool) -> str:
     return "nom"
 
 
+_GENDER = {"gospod": False, "gospa": True, "gospodična": True, "magistra": True}
+
+
+def _is_feminine(base: str, name: str, surname: str) -> bool:
+    """The gender of the person: from the title (gospod, gospa), else from the names.
+
+    A first name in -a is feminine unless the surname ends in -a too (then both
+    are a man's name in the genitive: "dr. Mateja Vogrinca").
+    """
+    if base in _GENDER:
+        return _GENDER[base]
+    low, sur = name.lower(), surname.lower()
+    if low.endswith("a"):
+        return not sur.endswith("a")
+    return low.endswith(("e", "i", "o")) and not low.endswith(("em", "om"))
+
+
 def _sl_title(expand: str, text: str, end: int, ctx: Context) -> tuple[str, str]:
     """Inflect a Slovenian title for the name after it; returns (form, case)."""
     data = simplify_data("sl")
-    m = re.match(r"\s+([A-ZČŠŽ][^\W\d_]+)", text[end:])
+    m = re.match(r"\s+([A-ZČŠŽ][^\W\d_]+)(?:\s+([A-ZČŠŽ][^\W\d_]+))?", text[end:])
     if not m:
         return expand, "nom"
-    name = m.group(1)
-    lemma = ctx.pack.lemma(name)
-    feminine = lemma.endswith("a") or (
-        lemma == name.lower() and name.lower().endswith(("i", "e", "o"))
-    )
+    name, surname = m.group(1), m.group(2) or ""
     base = expand.lower()
+    feminine = _is_feminine(base, name, surname)
     if feminine and base in _FEMININE:
         base = _FEMININE[base]
     forms = data.title_forms.get(base)
-    case = _name_case(name, lemma, feminine)
+    case = _name_case(name, feminine)
     if forms is None:
         return expand, case
     # "z gospo", "s profesorjem": after z/s the name is instrumental

@@ -115,9 +115,10 @@ class Insertions:
             is_dash = text[s] != "("
             tail = text[e:].lstrip()
             at_boundary = not tail or tail[0] in ",.;:!?"
-            if block.kind is BlockKind.LIST_ITEM or (
-                len(content.text.split()) <= 2 and (at_boundary or is_dash)
-            ):
+            short = len(content.text.split()) <= 2
+            example = _EXAMPLE_RE.match(content.text) is not None
+            in_item = block.kind is BlockKind.LIST_ITEM and (short or not example)
+            if in_item or (short and (at_boundary or is_dash)):
                 if is_dash:
                     new = ", " + content.text + ", "
                 else:

@@ -148,7 +148,23 @@ _EN_IMPERATIVES = frozenset(
     ]
 )
 _EN_SHARED_VERBS = frozenset(
-    ["thank", "hope", "wish", "ask", "invite", "apologise", "apologize", "look", "will", "can", "are", "have", "need", "want", "would"]
+    [
+        "thank",
+        "hope",
+        "wish",
+        "ask",
+        "invite",
+        "apologise",
+        "apologize",
+        "look",
+        "will",
+        "can",
+        "are",
+        "have",
+        "need",
+        "want",
+        "would",
+    ]
 )
 _EN_AUX = frozenset(
     [
@@ -397,6 +413,7 @@ _SL_AUX = frozenset(
         "bova",
     ]
 )
+_SL_PARTICIPLE_RE = re.compile(r"^[a-zčšž]{4,}(?:ljen|jen|en|an)(?:a|o|i|e)?$")
 _SL_DATED_PP_RE = re.compile(
     r"^(?P<pp>(?:od|do|v|s|z) [^\W\d_]+, \d{1,2}\. [^\W\d_]+(?: \d{4})?,) "
 )
@@ -927,6 +944,11 @@ class _Finder:
         ):
             return []
         cut_end = last.end + where.start("prep")
+        place_words = _words(rest)[1:4]
+        if not any(
+            self.data.word_is("place", w) or w[:1].isupper() for w in place_words
+        ):
+            return []  # "pri strežnem osebju" is not a place
         return [
             _Cut(last.end, cut_end, copula + " ", 2, "when and where in two sentences")
         ]
@@ -1038,6 +1060,29 @@ class _Finder:
                             move_clitics=True,
                         )
                     )
+        # "nov jedilnik, pripravljen na podlagi ankete" -> "... jedilnik. Pripravljen je na podlagi ankete"
+        for m in re.finditer(r",\s+([a-zčšž]+)\s+", text):
+            word = m.group(1)
+            if (
+                not ok[m.start()]
+                or not _SL_PARTICIPLE_RE.match(word)
+                or ctx.pack.lemma(word) != word
+            ):
+                continue
+            right = text[m.end() :]
+            if len(_words(right)) >= 3 and not _sl_finite(
+                _segment_to_comma(right), ctx
+            ):
+                aux = "so" if word.endswith("i") else "je"
+                out.append(
+                    _Cut(
+                        m.start(),
+                        m.end(),
+                        f"{word} {aux} ",
+                        3,
+                        "description made a sentence",
+                    )
+                )
         # ", in sicer 7. oktobra, ..." -> ". To bo 7. oktobra, ..."
         for m in re.finditer(r",\s+in sicer\s+", text):
             rest_facts = [
