@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..lang import GlossaryEntry
 from ..model import BlockKind, TokenKind
+from ._enum import find_enumeration
 from ._text import SegText
 from ._util import is_sentence_start, match_case
 from .pipeline import Context, DraftBlock, Recorder, State, transform
@@ -88,6 +89,56 @@ def _phrase_entries(ctx: Context) -> dict[str, GlossaryEntry]:
     return out
 
 
+def _explanation_blocks(
+    sentences: list[SegText], block: DraftBlock, ctx: Context
+) -> list[DraftBlock]:
+    """An explanation as its own block(s); an enumeration in it becomes a list
+    ("Na primer mama, brat ali hči." -> "Na primer:" and three items)."""
+    out: list[DraftBlock] = []
+    current: list[SegText] = []
+    list_id = 10_000 + block.anchor  # explanation lists never join the text's lists
+    for sent in sentences:
+        enum = find_enumeration(sent.text, ctx.pack)
+        if enum is None or len(enum.items) < int(ctx.param("list_min_items", 3)):
+            current.append(sent)
+            continue
+        lead_text = sent.text[: enum.lead_end].strip().strip(",:") + ":"
+        current.append(SegText.synthetic(lead_text, sent.anchor))
+        out.append(
+            DraftBlock(
+                BlockKind.PARAGRAPH,
+                tuple(current),
+                origin=block.origin,
+                role="explain",
+                lines=True,
+            )
+        )
+        current = []
+        for a, b in enum.items:
+            item = SegText.synthetic(sent.text[a:b].strip(), sent.anchor)
+            out.append(
+                DraftBlock(
+                    BlockKind.LIST_ITEM,
+                    (item,),
+                    level=1,
+                    list_id=list_id,
+                    origin=block.origin,
+                    role="explain",
+                )
+            )
+    if current:
+        out.append(
+            DraftBlock(
+                BlockKind.PARAGRAPH,
+                tuple(current),
+                origin=block.origin,
+                role="explain",
+                lines=True,
+            )
+        )
+    return out
+
+
 @transform
 class GlossaryTransform:
     """Replace or explain hard words from the glossary."""
@@ -136,14 +187,9 @@ class GlossaryTransform:
                 # the explanation follows the sentence, in a block of its own that
                 # later transforms leave alone and the structure keeps with it
                 made = [
-                    DraftBlock(
-                        BlockKind.PARAGRAPH,
-                        tuple(group),
-                        origin=block.origin,
-                        role="explain",
-                        lines=True,
-                    )
+                    b
                     for group in explanations
+                    for b in _explanation_blocks(group, block, ctx)
                 ]
                 if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
                     pending.extend(made)

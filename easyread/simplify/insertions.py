@@ -151,8 +151,10 @@ class Insertions:
             text = seg.text
             extra.insert(0, sentence)
         seg = tidy(seg)
-        if block.kind is not BlockKind.LIST_ITEM:
-            seg = seg.ensure_stop()
+        if block.kind is not BlockKind.LIST_ITEM or extra:
+            seg = (
+                seg.ensure_stop()
+            )  # a list item with a second sentence needs its full stop
         return [seg, *extra]
 
     @staticmethod

@@ -178,39 +178,43 @@ def _overflow_headings(
     out: list[DraftBlock] = []
     lines = 0
     seen_heading = False
+    example = data.label("example")
+    prev_start, prev_n = -1, 0  # where the group before this one starts in ``out``
+
+    def heading_block(at: int) -> DraftBlock:
+        heading = next((h for h in follow if h not in used), follow[-1])
+        used.add(heading)
+        rec.record(
+            Span(at, at),
+            "",
+            f"## {heading}",
+            f"heading added: a part should not be longer than {max_lines} lines",
+        )
+        return DraftBlock(
+            BlockKind.HEADING, (SegText.synthetic(heading, at),), level=2, role="other"
+        )
+
     for group in groups:
         first = group[0]
         if first.kind is BlockKind.HEADING:
             lines, seen_heading = 0, True
+            prev_start, prev_n = -1, 0
             out.extend(group)
             continue
         n = sum(_block_lines(b) for b in group)
         # an explanation or an example list ("Na primer:") belongs to the text before it
-        example = data.label("example")
         attached_here = first.role == "explain" or (
             first.lead and first.text.startswith(example)
         )
-        if (
-            seen_heading
-            and lines
-            and lines + n > max_lines
-            and follow
-            and not attached_here
-        ):
-            heading = next((h for h in follow if h not in used), follow[-1])
-            used.add(heading)
-            at = first.anchor
-            out.append(
-                DraftBlock(
-                    BlockKind.HEADING,
-                    (SegText.synthetic(heading, at),),
-                    level=2,
-                    role="other",
-                )
-            )
-            rec.record(Span(at, at), "", f"## {heading}", "heading added: a part should not be longer than "
-                       f"{max_lines} lines")  # fmt: skip
-            lines = 0
+        if seen_heading and lines and lines + n > max_lines and follow:
+            if not attached_here:
+                out.append(heading_block(first.anchor))
+                lines = 0
+            elif prev_start > 0 and lines - prev_n > 0:
+                # put the heading before the text the example belongs to
+                out.insert(prev_start, heading_block(out[prev_start].anchor))
+                lines = prev_n
+        prev_start, prev_n = len(out), n
         out.extend(group)
         lines += n
     return out
@@ -299,7 +303,9 @@ class Structure:
                 units.append(_Unit(classify(b.text, ctx, data), group))
                 i = j
                 continue
-            if b.role == "explain":
+            if b.role == "explain" and units and b.kind is BlockKind.LIST_ITEM:
+                units[-1].blocks.append(b)  # an explanation's list stays with it
+            elif b.role == "explain":
                 if units:
                     units[-1].blocks.append(b)  # an explanation stays after its word
                 else:
