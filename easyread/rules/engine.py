@@ -8,9 +8,10 @@ suppression comments, sorting and de-duplication.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -249,6 +250,9 @@ class _Mapper:
     units: DocUnits
     ui_lang: str
     protected: dict[int, list[tuple[int, int]]]
+    _by_block: dict[int, tuple[tuple[Unit, ...], list[int]]] = field(
+        default_factory=dict
+    )
 
     def finding(self, active: ActiveRule, unit: Unit, hit: Hit) -> Finding | None:
         spec = active.spec
@@ -264,8 +268,12 @@ class _Mapper:
         else:
             start = target.offset + max(0, hit.start)
             end = target.offset + max(hit.start, hit.end)
+            # Inside code, a URL or an e-mail address, or cutting into one
+            # ("c." at the end of ".../a#c."): not a problem of the text. A
+            # hit that holds the whole range (a long sentence) stays.
             for a, b in self.protected.get(target.block_index, ()):
-                if a <= start and end <= b:
+                overlaps = start < b and a < max(end, start + 1)
+                if overlaps and not (start <= a and b <= end):
                     return None
             if end > start and block.offsets:
                 span = block.source_span(start, end)
@@ -311,14 +319,16 @@ class _Mapper:
         self, unit: Unit, start: int, end: int, span: Span
     ) -> tuple[str, int, int]:
         """The sentence holding the problem, with the problem's place inside it."""
-        sentences = unit.sentences if unit.scope != "sentence" else (unit,)
+        sentences: tuple[Unit, ...] = ()
+        offsets: list[int] = []
         if unit.scope == "sentence":
-            sentences = (unit,)
-        elif not sentences and unit.block is not None:
-            block_unit = self.units.block_unit(unit.block_index)
-            sentences = block_unit.sentences if block_unit is not None else ()
-        for s in sentences:
-            if s.offset <= start < s.offset + max(len(s.text), 1):
+            sentences, offsets = (unit,), [unit.offset]
+        elif unit.block is not None:
+            sentences, offsets = self._sentences_of(unit.block_index)
+        i = bisect.bisect_right(offsets, start) - 1
+        if i >= 0:
+            s = sentences[i]
+            if start < s.offset + max(len(s.text), 1):
                 a = start - s.offset
                 b = min(end - s.offset, len(s.text))
                 return s.text, a, max(a, b)
@@ -329,6 +339,17 @@ class _Mapper:
         end_loc = self.doc.source.location(span.end)
         b = end_loc.column - 1 if end_loc.line == loc.line else len(line)
         return line, a, max(a, b)
+
+    def _sentences_of(self, block_index: int) -> tuple[tuple[Unit, ...], list[int]]:
+        cached = self._by_block.get(block_index)
+        if cached is None:
+            block_unit = next(
+                (u for u in self.units.blocks if u.block_index == block_index), None
+            )
+            found = block_unit.sentences if block_unit is not None else ()
+            cached = (found, [s.offset for s in found])
+            self._by_block[block_index] = cached
+        return cached
 
 
 def _is_scalar(value: Any) -> bool:

@@ -324,3 +324,33 @@ def test_check_path_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "light", out.stdout + out.stderr
+
+
+def test_code_and_urls_are_not_checked() -> None:
+    doc = _doc("Napišite `10:00 & npr.` ali obiščite https://example.org/a;b#c.\n")
+    findings = check_document(doc, "strict")
+    rules = {f.rule for f in findings}
+    assert not rules & {"sl.time-format", "core.special-characters", "core.semicolons"}
+    assert "core.abbreviations" not in rules
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "a" * 50_000
+        + ".",  # one huge word: patterns must not rescan it from every letter
+        "Abc" * 20_000 + "/x.",
+        ". " * 5_000,  # thousands of sentences in one block
+        "(" * 20_000 + "x",
+    ],
+    ids=["long-word", "long-compound", "many-sentences", "many-brackets"],
+)
+def test_hostile_input_is_checked_in_reasonable_time(body: str) -> None:
+    import time
+
+    for lang in ("sl", "de"):
+        doc = _doc(body + "\n", lang=lang)
+        started = time.perf_counter()
+        check_document(doc, "strict")
+        # Quadratic behaviour took minutes here; linear takes well under a second.
+        assert time.perf_counter() - started < 30

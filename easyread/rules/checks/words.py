@@ -279,5 +279,6 @@ def compound_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
             w.start,
             w.end,
             {"letters": w.letters},
-            suggestion=_split_compound(text, ctx, joiner),
+            # Real compounds are short; do not try every split of a 10 000-letter "word".
+            suggestion=_split_compound(text, ctx, joiner) if w.letters <= 40 else "",
         )
