@@ -354,3 +354,49 @@ def test_hostile_input_is_checked_in_reasonable_time(body: str) -> None:
         check_document(doc, "strict")
         # Quadratic behaviour took minutes here; linear takes well under a second.
         assert time.perf_counter() - started < 30
+
+
+def test_user_glossary_from_settings_and_front_matter(tmp_path: Path) -> None:
+    glossary = tmp_path / "slovar.yaml"
+    glossary.write_text(
+        "- lemma: bralnica\n  replacement: soba za branje\n"
+        "  forms: {bralnica: soba za branje, bralnici: sobi za branje}\n"
+        "- lemma: mediateka\n  explanation: Mediateka je soba s filmi in glasbo.\n"
+        "  forms: {mediateko: mediateka}\n",
+        encoding="utf-8",
+    )
+    doc = _doc("Srečanje bo v bralnici.\nPridite v mediateko.\n")
+    plain = check_document(doc, "strict")
+    assert not _only(plain, "core.hard-words") and not _only(
+        plain, "core.explain-hard-words"
+    )
+    settings = Settings(glossary=(glossary,))
+    findings = check_document(doc, "strict", settings=settings)
+    hard = _only(findings, "core.hard-words")
+    assert [f.suggestion for f in hard] == ["sobi za branje"]
+    explain = _only(findings, "core.explain-hard-words")
+    assert [f.excerpt[f.excerpt_start : f.excerpt_end] for f in explain] == [
+        "mediateko"
+    ]
+    assert explain[0].suggestion == "Mediateka je soba s filmi in glasbo."
+    # The same glossary named in the front matter (relative to the document).
+    doc_path = tmp_path / "vabilo.md"
+    doc_path.write_text(
+        "---\nlang: sl\nglossary: [slovar.yaml]\n---\n\nSrečanje bo v bralnici.\n",
+        encoding="utf-8",
+    )
+    from easyread import load
+
+    assert _only(check_document(load(doc_path), "strict"), "core.hard-words")
+
+
+def test_address_consistency_mode() -> None:
+    body = "Pridi v knjižnico.\nPrinesi očala.\nPridite zgodaj.\n"
+    doc = _doc(body)
+    default = _only(check_document(doc, "strict"), "core.formal-address")
+    assert [f.location.line for f in default] == [6, 7]  # informal forms, adults
+    settings = Settings(rules={"core.formal-address": {"address": "consistent"}})
+    mixed = _only(
+        check_document(doc, "strict", settings=settings), "core.formal-address"
+    )
+    assert [f.location.line for f in mixed] == [8]  # the rarer form is the odd one out

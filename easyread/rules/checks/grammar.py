@@ -425,7 +425,8 @@ def formal_address(unit: Unit, ctx: Context) -> Iterable[Hit]:
         report = informal if len(informal) <= len(formal) else formal
     else:
         report = informal if mode == "vi" else formal
-    form = "ti" if report is informal else "vi"
+    informal_name, formal_name = ("du", "Sie") if ctx.lang == "de" else ("ti", "vi")
+    form = informal_name if report is informal else formal_name
     for sentence, w in report:
         yield Hit(w.start, w.end, {"form": form}, unit=sentence)
 

@@ -66,16 +66,21 @@ def common_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
 # ---------------------------------------------------------- glossary words
 def _glossary_table(
     ctx: Context, with_replacement: bool
-) -> tuple[PhraseTable, dict[str, str]]:
+) -> tuple[PhraseTable, dict[str, str], dict[str, str]]:
+    """Phrases to look for, phrase -> lemma (forms listed in the glossary too), lemma -> explanation."""
     cached = ctx.cache.get("glossary")
     if cached is None:
         entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
-        explanations = {
-            e.lemma: e.explanation
-            for e in entries
-            if e.explanation and (with_replacement or not e.replacement)
-        }
-        cached = (PhraseTable(explanations, lemmas=True), explanations)
+        explanations: dict[str, str] = {}
+        lemma_of: dict[str, str] = {}
+        for e in entries:
+            if not e.explanation or (e.replacement and not with_replacement):
+                continue
+            explanations[e.lemma] = e.explanation
+            lemma_of.setdefault(e.lemma, e.lemma)
+            for form in e.forms or {}:
+                lemma_of.setdefault(form.lower(), e.lemma)
+        cached = (PhraseTable(lemma_of, lemmas=True), lemma_of, explanations)
         ctx.cache["glossary"] = cached
     return cached
 
@@ -89,13 +94,16 @@ def explain_hard_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
     Only the first use is checked. Words the glossary can replace are left to
     ``core.hard-words`` unless ``with_replacement`` is true.
     """
-    table, explanations = _glossary_table(ctx, bool(ctx.param("with_replacement")))
+    table, lemma_of, explanations = _glossary_table(
+        ctx, bool(ctx.param("with_replacement"))
+    )
     if not table:
         return
     done: set[str] = ctx.cache.setdefault("done", set())
     words = text_words(unit)
     window = int(ctx.param("window"))
-    for i, j, lemma in table.find(words):
+    for i, j, phrase in table.find(words):
+        lemma = lemma_of[phrase]
         if lemma in done or is_name(words, i, ctx.lang):
             continue
         done.add(lemma)

@@ -83,6 +83,9 @@ class Substitution:
                 for entry in entries:
                     if entry.replacement:
                         swap.setdefault(entry.lemma, entry.replacement)
+                        # Listed forms match even where the lemmatiser fails.
+                        for form, replaced in (entry.forms or {}).items():
+                            swap.setdefault(form.lower(), replaced)
             cached = (PhraseTable(swap, lemmas=True), swap)
             ctx.cache["substitution"] = cached
         return cached
