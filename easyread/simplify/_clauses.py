@@ -1,0 +1,217 @@
+"""Clause helpers of the sentence splitter: verbs, clitics, segments.
+
+Heuristics without a parser. Slovenian verbs are found through their lemma
+(``-ti``/``-či``), English and German ones through short closed lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lang import LanguagePack
+from ._enum import is_verb
+from ._wordlists import (
+    _DE_DETERMINERS,
+    _DE_NOT_VERB,
+    _EN_PRONOUNS,
+    _SL_AUX,
+    _SL_CLITICS,
+    _SL_FUNCTION,
+    _SL_PREPOSITIONS,
+)
+from .pipeline import Context
+
+_EN_REPORT_RE = re.compile(
+    r"\b(?:advise|inform|remind|notify|tell)\s+(?:[a-z]+\s+){0,3}?(?P<that>that),?\s+",
+    re.IGNORECASE,
+)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _en_subject(left: str) -> str:
+    """A pronoun for the subject of the clause ``left`` ("Tickets ..." -> "They")."""
+    words = _words(left)
+    if not words:
+        return ""
+    head = (
+        words[1]
+        if words[0].lower() in ("the", "a", "an", "our", "your", "this", "these")
+        and len(words) > 1
+        else words[0]
+    )
+    if head.lower() in _EN_PRONOUNS or not head[:1].isalpha():
+        return ""
+    return (
+        "They"
+        if head.lower().endswith("s") and not head.lower().endswith("ss")
+        else "It"
+    )
+
+
+def _outside(text: str) -> list[bool]:
+    """For each position: True when not inside brackets or quotes."""
+    out, depth, quote = [], 0, False
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in '„»«“"':
+            if ch in "„»":
+                quote = True
+            elif ch in "“«" and quote:
+                quote = False
+            elif ch == '"':
+                quote = not quote
+        out.append(depth == 0 and not quote)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _has_verb(text: str, ctx: Context) -> bool:
+    words = _words(text)
+    if ctx.lang == "de":
+        return any(
+            w.islower()
+            and w not in _DE_NOT_VERB
+            and (w.endswith(("en", "t", "st", "et")) or is_verb(w, ctx.pack))
+            for w in words
+        )
+    return any(is_verb(w, ctx.pack) for w in words)
+
+
+def _sl_finite(text: str, ctx: Context) -> bool:
+    """A Slovenian clause with its own finite verb (not only an l-participle)."""
+    for w in _words(text):
+        low = w.lower()
+        if low in ctx.pack.words.passive_aux:
+            return True
+        if is_verb(w, ctx.pack) and not low.endswith(("l", "la", "lo", "li", "le")):
+            return True
+    return False
+
+
+_SL_PARTICIPLE_RE = re.compile(r"^[a-zčšž]{4,}(?:ljen|jen|en|an)(?:a|o|i|e)?$")
+
+
+_SL_DATED_PP_RE = re.compile(
+    r"^(?P<pp>(?:od|do|v|s|z) [^\W\d_]+, \d{1,2}\. [^\W\d_]+(?: \d{4})?,) "
+)
+
+
+def sl_move_clitics(text: str, pack: LanguagePack | None = None) -> str | None:
+    """Put the Slovenian clitics of a clause back in second place; None when unsafe.
+
+    A Slovenian clause cannot start with a clitic. When a split leaves one in
+    front, what follows the clitics moves before them: one word (a participle,
+    adjective or adverb: ``je dostopna z dvigalom`` -> ``dostopna je z
+    dvigalom``) or, with ``pack``, a whole prepositional phrase (``bo zaradi
+    del v torek zaprta`` -> ``zaradi del bo v torek zaprta``). Only clusters with
+    an auxiliary (je, bo, so ...) are moved: a lone "se" belongs to a verb whose
+    auxiliary stayed in the other clause.
+    """
+    words = text.split(" ")
+    k = 0
+    while k < len(words) and words[k].lower() in _SL_CLITICS:
+        k += 1
+    if k == 0 or k >= len(words):
+        return None
+    if not any(w.lower() in _SL_AUX for w in words[:k]):
+        return None
+    nxt = words[k]
+    core = nxt.rstrip(",.;:")
+    rest_text = " ".join(words[k:])
+    dated = _SL_DATED_PP_RE.match(rest_text)
+    if pack is not None and dated:
+        # "bomo od srede, 1. aprila 2026, uvedli" -> "od srede, 1. aprila 2026, bomo uvedli"
+        pp = dated.group("pp").rstrip(",")
+        after = rest_text[dated.end() :]
+        return " ".join([pp + ",", *words[:k]]) + " " + after
+    if pack is not None and core.lower() in _SL_PREPOSITIONS and core == nxt:
+        j = k + 1
+        while j < len(words):
+            w = words[j]
+            bare = w.strip(",.;:")
+            if (
+                not bare
+                or bare.lower() in _SL_PREPOSITIONS
+                or bare.lower() in _SL_CLITICS
+            ):
+                break
+            if bare.isalpha() and bare.islower() and is_verb(bare, pack):
+                break
+            j += 1
+            if w != bare and not (bare.isdigit() and w == bare + "."):
+                return None  # a comma or full stop ends the phrase (an ordinal "1." does not)
+        if j == k + 1 or j >= len(words):
+            return None
+        return " ".join([*words[k:j], *words[:k], *words[j:]])
+    if core != nxt or not core.isalpha() or not core.islower() or core in _SL_FUNCTION:
+        return None
+    return " ".join([nxt, *words[:k], *words[k + 1 :]])
+
+
+def _segment_to_comma(text: str) -> str:
+    """The text up to the next comma, semicolon or colon (outside brackets)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in ",;:" and depth == 0:
+            return text[:i]
+    return text
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+_COPULA_RE = {
+    "sl": re.compile(
+        r"(?P<subj>[A-ZČŠŽ][^\W\d_]*(?: [^\W\d_]+){0,3} )(?P<aux>bo|bodo|je|so)\s+"
+    ),
+    "en": re.compile(
+        r"(?P<subj>[A-Z][^\W\d_]*(?: [^\W\d_]+){0,3} )(?P<aux>is|are|will be|was)\s+"
+    ),
+    "de": re.compile(
+        r"(?P<subj>[A-ZÄÖÜ][^\W\d_]*(?: [^\W\d_]+){0,3} )(?P<aux>ist|sind|wird)\s+"
+    ),
+}
+
+
+_PLACE_COPULA = {"sl": "To bo", "en": "It is", "de": "Das ist"}
+
+
+_WHERE_RE = {
+    "sl": re.compile(r"[\s,]*(?P<prep>(?:v|na|pri|pred) )"),
+    "en": re.compile(r"[\s,]*(?P<prep>(?:in|at) (?:the |our |St )?[A-Za-z])"),
+    "de": re.compile(r"[\s,]*(?P<prep>(?:im|in der|in den|auf dem|vor dem) )"),
+}
+
+
+def _de_verb_position(
+    clause: list[str], is_verb_word: Callable[[str], bool]
+) -> int | None:
+    """Where the finite verb of a German main clause is (after its subject), or None.
+
+    The subject before it may be a pronoun, or capitalised nouns and names with
+    determiners ("unsere Ergotherapeutin Frau Sabine Wolf bietet").
+    """
+    for k, w in enumerate(clause[:7]):
+        if is_verb_word(w):
+            return k
+        if k and not (w[:1].isupper() or w.lower() in _DE_DETERMINERS):
+            return None
+    return None
+
+
+def _first_word(text: str) -> str:
+    m = _WORD_RE.search(text)
+    return m.group() if m else ""
