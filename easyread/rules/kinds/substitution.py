@@ -72,26 +72,32 @@ class Substitution:
     def fields(self, params: Mapping[str, Any]) -> frozenset[str]:
         return frozenset({"replacement"})
 
-    def _table(self, ctx: Context) -> tuple[PhraseTable, dict[str, str]]:
+    def _table(
+        self, ctx: Context
+    ) -> tuple[PhraseTable, dict[str, str], dict[str, str]]:
+        """Phrases to look for, phrase -> replacement, phrase -> lemma."""
         cached = ctx.cache.get("substitution")
         if cached is None:
             swap: dict[str, str] = {
                 str(k).lower(): v for k, v in (ctx.param("swap") or {}).items()
             }
+            lemma_of = {k: k for k in swap}
             if ctx.param("glossary"):
                 entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
                 for entry in entries:
                     if entry.replacement:
                         swap.setdefault(entry.lemma, entry.replacement)
+                        lemma_of.setdefault(entry.lemma, entry.lemma)
                         # Listed forms match even where the lemmatiser fails.
                         for form, replaced in (entry.forms or {}).items():
                             swap.setdefault(form.lower(), replaced)
-            cached = (PhraseTable(swap, lemmas=True), swap)
+                            lemma_of.setdefault(form.lower(), entry.lemma)
+            cached = (PhraseTable(swap, lemmas=True), swap, lemma_of)
             ctx.cache["substitution"] = cached
         return cached
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
-        table, swap = self._table(ctx)
+        table, swap, lemma_of = self._table(ctx)
         if not table:
             return
         words = text_words(unit)
@@ -105,7 +111,7 @@ class Substitution:
             if ctx.param("defer_to_glossary") and glossary_word:
                 continue
             if ctx.param("skip_explained") and is_explained(
-                unit, phrase, ctx, definition=True
+                unit, lemma_of[phrase], ctx, definition=True
             ):
                 continue
             replacement = swap[phrase]
