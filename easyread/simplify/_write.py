@@ -104,7 +104,8 @@ def front_matter(
     if ctx.template == "activity" and facts.bring and "materials" not in extra:
         extra["materials"] = list(facts.bring)
     fm.update(extra)
-    return _clean(fm)
+    cleaned: dict[str, Any] = _clean(fm)
+    return cleaned
 
 
 def _yaml(fm: Mapping[str, Any]) -> str:

@@ -201,7 +201,7 @@ class Abbreviations:
                 word = m.group(1)
                 if (
                     f"{word}." in abbrs
-                    or word in ctx.pack.words.number_words
+                    or word in (ctx.pack.words.number_words or {})
                     or word.isdigit()
                 ):
                     continue

@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 
 from ..model import BlockKind
-from ._find import find_facts
+from ._find import FactHit, find_facts
 from ._lang import simplify_data
 from ._text import SegText
 from ._util import tidy
@@ -59,7 +59,7 @@ _NOT_LABEL = frozenset(
 )
 
 
-def _label_part(text: str, a: int, b: int, facts: list) -> int | None:  # type: ignore[type-arg]
+def _label_part(text: str, a: int, b: int, facts: list[FactHit]) -> int | None:
     """Where the value starts when ``text[a:b]`` is "label + one contact fact"; else None."""
     inside = [h for h in facts if a <= h.start and h.end <= b]
     if len(inside) != 1:

@@ -199,7 +199,7 @@ class Dates:
             if ctx.lang == "sl" and value is not None
             else None
         )
-        if inst is not None and m.weekday is None:
+        if inst is not None and m.weekday is None and value is not None:
             # "s 1. aprilom 2026" (as of) -> "od srede, 1. aprila 2026": genitive, with the weekday
             od = "Od" if inst.group("prep").isupper() else "od"
             new = f"{od} {sl_weekday_form(value.weekday(), 'gen')}, {words}"
@@ -297,10 +297,10 @@ class Times:
                 if h.kind != "time" or id(h) in in_range:
                     continue
                 tm = tm_by_start.get(h.start)
-                new = self._single(seg.text, h.start, h.end, tm, ctx)
-                if new is not None:
+                single = self._single(seg.text, h.start, h.end, tm, ctx)
+                if single is not None:
                     edits.append(
-                        (h.start, h.end, new, "clock time in the easy-read form")
+                        (h.start, h.end, single, "clock time in the easy-read form")
                     )
             for s, e, new, reason in sorted(edits, reverse=True):
                 old = seg.text[s:e]

@@ -11,6 +11,7 @@ otherwise it stays and its explanation goes into the glossary box of the draft
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..lang import GlossaryEntry
@@ -80,7 +81,8 @@ _PREPOSITIONS = frozenset(
 def _phrase_entries(ctx: Context) -> dict[str, GlossaryEntry]:
     """Multi-word entries by every written form and by their lemma."""
     out: dict[str, GlossaryEntry] = {}
-    for entry in ctx.glossary:
+    entries: Iterator[GlossaryEntry] = iter(list(ctx.glossary.__iter__()))
+    for entry in entries:
         if " " not in entry.lemma:
             continue
         out[entry.lemma] = entry

@@ -50,17 +50,43 @@ RULES = {
     "facts.invented-url": "the draft has a web address the source does not have",
 }
 
+# What each kind of fact is called, and the messages, per language of the reader.
 _WHAT = {
-    "date": "date",
-    "time": "time",
-    "number": "number",
-    "money": "amount of money",
-    "percent": "percentage",
-    "phone": "phone number",
-    "email": "e-mail address",
-    "url": "web address",
-    "name": "name",
-}
+    "en": {"date": "date", "time": "time", "number": "number", "money": "amount of money",
+           "percent": "percentage", "phone": "phone number", "email": "e-mail address",
+           "url": "web address", "name": "name"},
+    "sl": {"date": "datum", "time": "uro", "number": "število", "money": "znesek", "percent": "odstotek",
+           "phone": "telefonsko številko", "email": "e-naslov", "url": "spletni naslov", "name": "ime"},
+    "de": {"date": "das Datum", "time": "die Uhrzeit", "number": "die Zahl", "money": "den Betrag",
+           "percent": "den Prozentwert", "phone": "die Telefonnummer", "email": "die E-Mail-Adresse",
+           "url": "die Internetadresse", "name": "den Namen"},
+}  # fmt: skip
+_MESSAGES = {
+    "en": {
+        "missing": ("The source has the {what} “{text}”, but the draft does not.", "Put “{text}” back into the draft."),
+        "invented": ("The draft has the {what} “{text}”, which is not in the source.",
+                     "Check it against the source and correct or remove it."),
+    },
+    "sl": {
+        "missing": ("Izvirnik ima {what} »{text}«, osnutek pa ne.", "Dodajte »{text}« nazaj v osnutek."),
+        "invented": ("Osnutek ima {what} »{text}«, ki ga v izvirniku ni.",
+                     "Preverite v izvirniku ter popravite ali odstranite."),
+    },
+    "de": {
+        "missing": ("Der Ausgangstext hat {what} „{text}“, der Entwurf nicht.",
+                    "Schreiben Sie „{text}“ wieder in den Entwurf."),
+        "invented": ("Der Entwurf hat {what} „{text}“, aber der Ausgangstext nicht.",
+                     "Vergleichen Sie mit dem Ausgangstext. Korrigieren oder löschen Sie es."),
+    },
+}  # fmt: skip
+
+
+def _messages(ui: str, which: str, kind: str, text: str) -> tuple[str, str]:
+    message, suggestion = _MESSAGES[ui][which]
+    what = _WHAT[ui][kind]
+    return message.format(what=what, text=text), suggestion.format(text=text)
+
+
 _TEXT_KINDS = (BlockKind.CODE, BlockKind.RULE, BlockKind.IMAGE)
 _META_TEXT_FIELDS = ("title", "place", "address", "organiser", "audience", "price")
 
@@ -204,7 +230,7 @@ def _finding(
 
 def _countable(facts: list[_Fact]) -> set[str]:
     """Values a number in the other text may match: numbers, money, percentages."""
-    out = set()
+    out: set[str] = set()
     for f in facts:
         if f.hit.kind in ("number", "money", "percent"):
             out.update(f.hit.parts)
@@ -213,7 +239,7 @@ def _countable(facts: list[_Fact]) -> set[str]:
 
 def _components(facts: list[_Fact]) -> set[str]:
     """Every numeric part of every fact (day, month, year, hour, phone groups ...)."""
-    out = set()
+    out: set[str] = set()
     for f in facts:
         for p in f.hit.parts:
             out.add(p)
@@ -221,13 +247,23 @@ def _components(facts: list[_Fact]) -> set[str]:
     return out
 
 
-def fact_guard(source_doc: Document, draft_doc: Document) -> tuple[Finding, ...]:
+def fact_guard(
+    source_doc: Document, draft_doc: Document, *, ui_lang: str | None = None
+) -> tuple[Finding, ...]:
     """Compare the facts of a source and a draft.
+
+    :param ui_lang: language of the messages (``sl``, ``en``, ``de``); by
+        default the source's language, as the checker does.
 
     :returns: findings with rule ids ``facts.missing-*`` (located in the source)
         and ``facts.invented-*`` (located in the draft), all errors; empty when
         the draft keeps every fact and invents none.
     """
+    ui = (
+        ui_lang
+        if ui_lang in _MESSAGES
+        else (source_doc.lang if source_doc.lang in _MESSAGES else "en")
+    )
     src = _all_facts(source_doc)
     dft = _all_facts(draft_doc)
     findings: list[Finding] = []
@@ -247,14 +283,10 @@ def fact_guard(source_doc: Document, draft_doc: Document) -> tuple[Finding, ...]
         if ok or (kind, key) in reported:
             continue
         reported.add((kind, key))
-        what = _WHAT[kind]
+        message, suggestion = _messages(ui, "missing", kind, f.hit.text.strip())
         findings.append(
-            _finding(
-                source_doc, f, f"facts.missing-{kind}",
-                f"The source has the {what} “{f.hit.text.strip()}”, but the draft does not.",
-                f"Put “{f.hit.text.strip()}” back into the draft.",
-            )
-        )  # fmt: skip
+            _finding(source_doc, f, f"facts.missing-{kind}", message, suggestion)
+        )
 
     src_keys = {f.hit.key for f in src}
     src_dates = [f.hit.key for f in src if f.hit.kind == "date"]
@@ -273,14 +305,10 @@ def fact_guard(source_doc: Document, draft_doc: Document) -> tuple[Finding, ...]
         if ok or ("+" + kind, key) in reported:
             continue
         reported.add(("+" + kind, key))
-        what = _WHAT[kind]
+        message, suggestion = _messages(ui, "invented", kind, f.hit.text.strip())
         findings.append(
-            _finding(
-                draft_doc, f, f"facts.invented-{kind}",
-                f"The draft has the {what} “{f.hit.text.strip()}”, which is not in the source.",
-                "Check it against the source and correct or remove it.",
-            )
-        )  # fmt: skip
+            _finding(draft_doc, f, f"facts.invented-{kind}", message, suggestion)
+        )
 
     index = NameIndex(_draft_words(draft_doc), source_doc.pack.lemma)
     for hit in find_names(source_doc):
@@ -288,12 +316,9 @@ def fact_guard(source_doc: Document, draft_doc: Document) -> tuple[Finding, ...]
             continue
         reported.add(("name", hit.text.lower()))
         f = _Fact(FactHit("name", f"name:{hit.text}", 0, 0, hit.text), hit.span)
+        message, suggestion = _messages(ui, "missing", "name", hit.text)
         findings.append(
-            _finding(
-                source_doc, f, "facts.missing-name",
-                f"The source has the name “{hit.text}”, but the draft does not.",
-                f"Put “{hit.text}” back into the draft.",
-            )
-        )  # fmt: skip
+            _finding(source_doc, f, "facts.missing-name", message, suggestion)
+        )
     findings.sort(key=lambda x: (x.path, x.location, x.rule))
     return tuple(findings)

@@ -3,8 +3,9 @@
 A transform is a small registered unit (``@transform``) with a ``name``, a
 ``description`` and ``run(state, ctx) -> state``. The profile lists the order
 (``transforms:`` in ``easyread/profiles/strict.yaml``); users switch single
-transforms off with ``--disable NAME``. Third-party transforms register through
-the ``easyread.transforms`` entry-point group.
+transforms off with ``--disable NAME``. Code that uses easyread as a library
+adds its own transform with the same ``@transform`` decorator and names it in
+a profile (or ``transforms=[...]``).
 
 The draft is a tuple of :class:`DraftBlock` whose sentences are
 :class:`~easyread.simplify._text.SegText`: every character remembers its source
@@ -16,7 +17,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from .._log import logger
@@ -145,7 +145,7 @@ class Context:
     @property
     def strict(self) -> bool:
         """True for the strict (easy-read) profile and profiles extending it."""
-        return self.params.get("level", "strict") == "strict"
+        return bool(self.params.get("level", "strict") == "strict")
 
     def param(self, key: str, default: Any) -> Any:
         """A simplifier setting (from the profile's rules, else ``default``)."""
@@ -255,18 +255,6 @@ def _load_builtin() -> None:
         sentences,
         structure,
     )
-
-    try:
-        eps = metadata.entry_points(group="easyread.transforms")
-    except Exception:  # pragma: no cover - broken environment metadata
-        eps = ()  # type: ignore[assignment]
-    for ep in eps:
-        if ep.name in _REGISTRY:
-            continue
-        try:
-            ep.load()
-        except Exception as exc:  # a broken plug-in must not stop the simplifier
-            logger.warning("transform plug-in %s could not be loaded: %s", ep.name, exc)
 
 
 def available() -> Mapping[str, Transform]:

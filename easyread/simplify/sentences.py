@@ -155,10 +155,10 @@ class Sentences:
             left = tidy(left).ensure_stop()
             right = tidy(right)
             if cut.move_clitics:
-                moved = sl_move_clitics(right.text, ctx.pack)
-                if moved is None:
+                fixed = sl_move_clitics(right.text, ctx.pack)
+                if fixed is None:
                     continue
-                right = right.replace(0, len(right.text), moved)
+                right = right.replace(0, len(right.text), fixed)
             if cut.insert:
                 right = SegText.synthetic(cut.insert, right.anchor) + right
             right = tidy(right).capitalise()
