@@ -218,19 +218,37 @@ def _glossary_entries(settings: Any) -> tuple[Any, ...]:
 
 
 def _write_report(
-    job: BuildJob, doc: Any, findings: Sequence[Any], profile: str
+    job: BuildJob,
+    doc: Any,
+    findings: Sequence[Any],
+    profile: str,
+    outputs: Sequence[tuple[str, Sequence[Any]]] = (),
 ) -> str:
+    """Write the text findings and the rendered-output findings as one report."""
     from ..render import write_atomic
     from ..report import FileResult, Report, get_formatter
 
-    result = FileResult(
-        path=job.name,
-        lang=doc.lang,
-        profile=profile,
-        findings=tuple(replace(f, path=job.name) for f in findings),
-    )
+    results = [
+        FileResult(
+            path=job.name,
+            lang=doc.lang,
+            profile=profile,
+            findings=tuple(replace(f, path=job.name) for f in findings),
+        )
+    ]
+    for path, out_findings in outputs:
+        results.append(
+            FileResult(
+                path=path,
+                lang=doc.lang,
+                profile=profile,
+                findings=tuple(replace(f, path=path) for f in out_findings),
+            )
+        )
     report = Report(
-        files=(result,), fail_on=job.settings.fail_on, ui_lang=job.settings.ui_lang
+        files=tuple(results),
+        fail_on=job.settings.fail_on,
+        ui_lang=job.settings.ui_lang,
     )
     formatter = get_formatter(job.report_format)
     text = (
@@ -242,6 +260,18 @@ def _write_report(
     target = job.stem.with_name(job.stem.name + suffix)
     write_atomic(target, text.encode("utf-8"), protect=[Path(p) for p in job.protect])
     return str(target)
+
+
+def _verify_outputs(
+    written: Sequence[str], profile: Any, paper: str, lang: str
+) -> list[tuple[str, tuple[Any, ...]]]:
+    from dataclasses import replace as dc_replace
+
+    from ..render.verify import verify_output
+
+    if paper:
+        profile = dc_replace(profile, render={**profile.render, "paper": paper})
+    return [(path, verify_output(path, profile, lang=lang)) for path in written]
 
 
 def build_one(job: BuildJob, pdf_worker: _PdfWorker | None = None) -> BuildResult:
@@ -307,25 +337,17 @@ def _build(job: BuildJob, start: float, pdf_worker: _PdfWorker | None) -> BuildR
         # The PDF is made in the worker while this process checks.
         request = get_renderer("pdf").request(view, doc, options)  # type: ignore[attr-defined]
         pdf_worker.submit(request, targets["pdf"], protect)  # type: ignore[union-attr]
-    counts: dict[str, int] = {}
-    failing = False
-    report = ""
-    checked = False
-    if job.check:
-        check_document = _check_function()
-        if check_document is not None:
-            findings = check_document(
+    findings: tuple[Any, ...] = ()
+    check_document = _check_function() if job.check else None
+    if check_document is not None:
+        findings = tuple(
+            check_document(
                 doc,
                 profile,
                 settings=job.settings,
                 ui_lang=job.settings.ui_lang or None,
             )
-            counts = {
-                str(s): sum(1 for f in findings if f.severity is s) for s in Severity
-            }
-            failing = any(f.severity >= job.settings.fail_on for f in findings)
-            report = _write_report(job, doc, findings, profile)
-            checked = True
+        )
     written: list[str] = []
     for fmt, target in targets.items():
         if fmt == "pdf" and pdf_elsewhere:
@@ -343,6 +365,20 @@ def _build(job: BuildJob, start: float, pdf_worker: _PdfWorker | None) -> BuildR
         )
         write_atomic(target, data, protect=protect)
         written.append(str(target))
+    counts: dict[str, int] = {}
+    failing = False
+    report = ""
+    checked = check_document is not None
+    if checked:
+        # Verify what was produced (font sizes, PDF/UA tags, contrast, ...):
+        # the text can be perfect and the page still unreadable.
+        outputs = _verify_outputs(written, options.profile, job.paper, doc.lang)
+        everything = [*findings, *(f for _, out in outputs for f in out)]
+        counts = {
+            str(s): sum(1 for f in everything if f.severity is s) for s in Severity
+        }
+        failing = any(f.severity >= job.settings.fail_on for f in everything)
+        report = _write_report(job, doc, findings, profile, outputs)
     return BuildResult(
         job.name,
         str(job.stem),
