@@ -73,8 +73,13 @@ def _glossary_table(
         entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
         explanations: dict[str, str] = {}
         lemma_of: dict[str, str] = {}
+        own = ctx.doc.source.name
         for e in entries:
             if not e.explanation or (e.replacement and not with_replacement):
+                continue
+            if e.source == own:
+                # The document's own glossary (front matter) is printed in the
+                # "Kaj pomeni ...?" box next to the text: that explains the word.
                 continue
             explanations[e.lemma] = e.explanation
             lemma_of.setdefault(e.lemma, e.lemma)
