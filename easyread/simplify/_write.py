@@ -18,6 +18,7 @@ import yaml
 
 from ..model import BlockKind, Document
 from ._text import SegText
+from .abbreviations import expand_text
 from .facts import Facts
 from .pipeline import Context, State
 
@@ -61,6 +62,10 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def front_matter(
     doc: Document, facts: Facts, state: State, ctx: Context, price: str
 ) -> dict[str, Any]:
@@ -79,9 +84,9 @@ def front_matter(
         "end_time": _Quoted(facts.end_time.strftime("%H:%M"))
         if facts.end_time
         else None,
-        "place": facts.place[:1].upper() + facts.place[1:] if facts.place else "",
+        "place": _capital(expand_text(facts.place, ctx)),
         "address": facts.address,
-        "organiser": facts.organiser,
+        "organiser": expand_text(facts.organiser, ctx),
         "contact": {
             "name": meta.contact.name or facts.contact_name,
             "phone": _Quoted(
@@ -91,7 +96,7 @@ def front_matter(
         },
         "price": 0 if price == "0" else price,
         "bring": list(facts.bring),
-        "audience": facts.audience,
+        "audience": expand_text(facts.audience, ctx),
         "images": dict(meta.images),
         "reviewed_by": list(meta.reviewed_by),
     }

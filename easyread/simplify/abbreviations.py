@@ -85,6 +85,33 @@ _WEEKDAY_SHORT = {
 }
 
 
+# Units after a number take the number's form: "3 Min." -> "3 Minuten", "5 min." -> "5 minut".
+_UNITS = {
+    "de": {"Minute": "Minuten", "Stunde": "Stunden", "Sekunde": "Sekunden"},
+    "en": {"minute": "minutes", "hour": "hours", "second": "seconds"},
+    "sl": {"minuta": ("minuta", "minuti", "minute", "minut"), "ura": ("ura", "uri", "ure", "ur"),
+           "sekunda": ("sekunda", "sekundi", "sekunde", "sekund")},
+}  # fmt: skip
+
+
+def _unit_form(word: str, n: int, lang: str) -> str:
+    forms = _UNITS.get(lang, {}).get(word)
+    if forms is None or n == 1:
+        return word
+    if isinstance(forms, str):
+        return forms
+    last2 = n % 100
+    return (
+        forms[1]
+        if last2 == 2
+        else forms[2]
+        if last2 in (3, 4)
+        else forms[3]
+        if last2 != 1
+        else forms[0]
+    )
+
+
 def user_abbreviations(ctx: Context) -> dict[str, Abbreviation]:
     """The pack's abbreviations plus the user's (``params['abbreviations']``)."""
     out: dict[str, Abbreviation] = {}
@@ -164,6 +191,18 @@ def _sl_title(expand: str, text: str, end: int, ctx: Context) -> tuple[str, str]
     if before and before[0].lower() in ("z", "s") and case in ("acc", "gen"):
         case = "ins"
     return forms.get(case, expand), case
+
+
+def expand_text(text: str, ctx: Context) -> str:
+    """Abbreviations in a short text (a front-matter field) written in full, uninflected."""
+    if not text:
+        return text
+    abbrs = user_abbreviations(ctx)
+    for start, end, abbr in reversed(_find(text, abbrs)):
+        if abbr.expand.lower() in [m.lower() for m in ctx.pack.words.months]:
+            continue
+        text = text[:start] + abbr.expand + text[end:]
+    return text
 
 
 @transform
@@ -274,6 +313,9 @@ class Abbreviations:
                 return seg
         elif abbr.text == "St." and re.search(r"\d\s*$", text[:start]):
             return seg  # "3 St." is "Stück", not "Sankt"
+        number = re.search(r"(\d+)\s*$", text[:start])
+        if number is not None:
+            expand = _unit_form(expand, int(number.group(1)), ctx.lang)
         reason = "abbreviation written in full"
         if abbr.title and ctx.lang == "sl":
             expand, case = _sl_title(expand, text, end, ctx)

@@ -219,6 +219,12 @@ class Dates:
             new = self._with_weekday(ctx, value, prep, chunk)
         elif m.weekday is not None or prefix.strip():
             new = prefix + words
+            if (
+                m.weekday is not None
+                and ctx.lang in ("sl", "de")
+                and re.match(r" [^\W\d_]", text[m.end :])
+            ):
+                new += ","  # "bis Mittwoch, 24. Juni 2026, beim Sozialdienst": the date is set off by commas
         elif value is not None and not listed:
             new = self._with_weekday(ctx, value, prep, words)
             if (

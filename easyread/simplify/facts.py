@@ -269,7 +269,10 @@ def _place(sents: list[_Sent], order: list[int], data: SimplifyData) -> str:
             for back in range(k, max(-1, k - 4), -1):
                 if words[back].group().lower() in preps:
                     start = words[back].start()
-                    stop = re.search(r"[,(;:.!?#]|\s[–-]\s", text[w.end() :])
+                    stop = re.search(
+                        r"[,(;:!?#]|\s[–-]\s|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.",
+                        text[w.end() :],
+                    )
                     end = w.end() + (stop.start() if stop else len(text) - w.end())
                     phrase = text[start:end].strip()
                     if len(phrase.split()) <= 10:

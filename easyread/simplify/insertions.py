@@ -57,6 +57,25 @@ def _keep(text: str, s: int, e: int, urls: list[tuple[int, int]]) -> bool:
     return any(us <= s < ue for us, ue in urls)
 
 
+def _fragments(content: SegText, ctx: Context) -> list[SegText] | None:
+    """Short comma-separated parts without a verb ("Linie 2, Haltestelle Wiesenweg, 3 Minuten Fußweg")."""
+    from ._enum import is_verb
+
+    parts = []
+    start = 0
+    for m in re.finditer(r",\s*", content.text):
+        parts.append(content.slice(start, m.start()).strip())
+        start = m.end()
+    parts.append(content.slice(start).strip())
+    if len(parts) < 3:
+        return None
+    for p in parts:
+        words = re.findall(r"[^\W\d_]+|\d+", p.text)
+        if not words or len(words) > 4 or any(is_verb(w, ctx.pack) for w in words):
+            return None
+    return [p.capitalise() for p in parts]
+
+
 @transform
 class Insertions:
     """Move insertions in brackets or dashes into their own sentence."""
@@ -81,12 +100,32 @@ class Insertions:
                 continue
             out: list[SegText] = []
             for sent in block.sentences:
-                out.extend(self._sentence(sent, block, ctx, rec))
-            blocks.append(replace(block, sentences=tuple(out)))
+                lines: list[list[SegText]] = []
+                out.extend(self._sentence(sent, block, ctx, rec, lines))
+                if lines and block.kind is not BlockKind.LIST_ITEM:
+                    blocks.append(replace(block, sentences=tuple(out)))
+                    for group in lines:
+                        blocks.append(
+                            DraftBlock(
+                                BlockKind.PARAGRAPH,
+                                tuple(group),
+                                origin=block.origin,
+                                role="attached",
+                                lines=True,
+                            )
+                        )
+                    out = []
+            if out:
+                blocks.append(replace(block, sentences=tuple(out)))
         return state.with_blocks(blocks, rec)
 
     def _sentence(
-        self, seg: SegText, block: DraftBlock, ctx: Context, rec: Recorder
+        self,
+        seg: SegText,
+        block: DraftBlock,
+        ctx: Context,
+        rec: Recorder,
+        lines: list[list[SegText]] | None = None,
     ) -> list[SegText]:
         text = seg.text
         urls = [
@@ -133,6 +172,27 @@ class Insertions:
                     e,
                     new,
                     "insertion set off with commas instead of brackets",
+                )
+                text = seg.text
+                continue
+            parts = _fragments(content, ctx)
+            if (
+                parts is not None
+                and lines is not None
+                and block.kind is not BlockKind.LIST_ITEM
+            ):
+                # "(Linie 2, Haltestelle Wiesenweg, ca. 3 Min. Fußweg)": one line each
+                lines.insert(0, parts)
+                rec.record(
+                    seg.span(s, e),
+                    text[s:e],
+                    "\n".join(p.text for p in parts),
+                    "insertion as lines of its own",
+                )
+                seg = seg.replace(
+                    self._left(text, s),
+                    e if not is_dash else e - 1,
+                    " " if is_dash else "",
                 )
                 text = seg.text
                 continue

@@ -118,6 +118,34 @@ def _is_letter_line(block: DraftBlock, ctx: Context) -> bool:
     )
 
 
+def _greeting_lines(block: DraftBlock) -> tuple[SegText, ...]:
+    """ "Liebe A, liebe B, liebe C," -> one greeting per line."""
+    if len(block.sentences) != 1:
+        return block.sentences
+    seg = block.sentences[0]
+    first = re.match(r"[^\W\d_]+", seg.text)
+    if first is None:
+        return block.sentences
+    word = re.escape(first.group())
+    cuts = [
+        m.end() - 0 for m in re.finditer(rf",\s+(?={word}\b)", seg.text, re.IGNORECASE)
+    ]
+    if not cuts:
+        return block.sentences
+    out, start = [], 0
+    for m in re.finditer(rf",\s+(?={word}\b)", seg.text, re.IGNORECASE):
+        out.append(seg.slice(start, m.start() + 1).strip())
+        start = m.end()
+    out.append(seg.slice(start).strip())
+    # each greeting is a line of its own and ends like one: "Liebe Angehörige!"
+    lines = []
+    for line in out:
+        text = line.text.rstrip(",")
+        line = line.slice(0, len(text)).capitalise()
+        lines.append(line + SegText.synthetic("!", line.offset_at(len(text))))
+    return tuple(lines)
+
+
 def _letter_parts(
     blocks: list[DraftBlock], ctx: Context
 ) -> tuple[list[DraftBlock], list[DraftBlock], list[DraftBlock]]:
@@ -132,7 +160,9 @@ def _letter_parts(
     end = len(blocks)
     while end > start + 1 and _is_letter_line(blocks[end - 1], ctx):
         end -= 1
-    opening = [replace(b, lines=True) for b in blocks[:start]]
+    opening = [
+        replace(b, lines=True, sentences=_greeting_lines(b)) for b in blocks[:start]
+    ]
     closing = [replace(b, lines=True) for b in blocks[end:]]
     body = list(blocks[start:end])
     if (
@@ -180,9 +210,14 @@ def _overflow_headings(
     seen_heading = False
     example = data.label("example")
     prev_start, prev_n = -1, 0  # where the group before this one starts in ``out``
+    out_headings: list[str] = []
 
     def heading_block(at: int) -> DraftBlock:
-        heading = next((h for h in follow if h not in used), follow[-1])
+        last = out_headings[-1] if out_headings else ""
+        heading = next(
+            (h for h in follow if h not in used), next(h for h in follow if h != last)
+        )
+        out_headings.append(heading)
         used.add(heading)
         rec.record(
             Span(at, at),
@@ -305,7 +340,7 @@ class Structure:
                 continue
             if b.role == "explain" and units and b.kind is BlockKind.LIST_ITEM:
                 units[-1].blocks.append(b)  # an explanation's list stays with it
-            elif b.role == "explain":
+            elif b.role in ("explain", "attached"):
                 if units:
                     units[-1].blocks.append(b)  # an explanation stays after its word
                 else:
@@ -358,6 +393,18 @@ class Structure:
                 intro_left -= 1
                 continue
             by_key.setdefault(sections.get(role, "other"), []).append(u)
+        if not intro and ctx.template in ("invitation", "activity"):
+            # the template shows the text before the first heading as "Kaj?": it must not be empty
+            for key, section in by_key.items():
+                first = next(
+                    (u for u in section if u.blocks[0].kind is BlockKind.PARAGRAPH),
+                    None,
+                )
+                if first is not None:
+                    intro.append(first)
+                    section.remove(first)
+                    break
+            by_key = {k: v for k, v in by_key.items() if v}
         out: list[DraftBlock] = self._merge([b for u in intro for b in u.blocks], "")
         anchor = out[0].anchor if out else 0
         for key in dict.fromkeys(sections.values()):
