@@ -86,7 +86,7 @@ _WEEKDAY_SHORT = {
 
 
 # Units after a number take the number's form: "3 Min." -> "3 Minuten", "5 min." -> "5 minut".
-_UNITS = {
+_UNITS: dict[str, dict[str, str | tuple[str, str, str, str]]] = {
     "de": {"Minute": "Minuten", "Stunde": "Stunden", "Sekunde": "Sekunden"},
     "en": {"minute": "minutes", "hour": "hours", "second": "seconds"},
     "sl": {"minuta": ("minuta", "minuti", "minute", "minut"), "ura": ("ura", "uri", "ure", "ur"),
@@ -100,16 +100,13 @@ def _unit_form(word: str, n: int, lang: str) -> str:
         return word
     if isinstance(forms, str):
         return forms
+    one, two, few, many = forms
     last2 = n % 100
-    return (
-        forms[1]
-        if last2 == 2
-        else forms[2]
-        if last2 in (3, 4)
-        else forms[3]
-        if last2 != 1
-        else forms[0]
-    )
+    if last2 == 1:
+        return one
+    if last2 == 2:
+        return two
+    return few if last2 in (3, 4) else many
 
 
 def user_abbreviations(ctx: Context) -> dict[str, Abbreviation]:

@@ -395,14 +395,14 @@ class Structure:
             by_key.setdefault(sections.get(role, "other"), []).append(u)
         if not intro and ctx.template in ("invitation", "activity"):
             # the template shows the text before the first heading as "Kaj?": it must not be empty
-            for key, section in by_key.items():
-                first = next(
+            for section in by_key.values():
+                lead_unit = next(
                     (u for u in section if u.blocks[0].kind is BlockKind.PARAGRAPH),
                     None,
                 )
-                if first is not None:
-                    intro.append(first)
-                    section.remove(first)
+                if lead_unit is not None:
+                    intro.append(lead_unit)
+                    section.remove(lead_unit)
                     break
             by_key = {k: v for k, v in by_key.items() if v}
         out: list[DraftBlock] = self._merge([b for u in intro for b in u.blocks], "")
