@@ -43,6 +43,7 @@ from ._wordlists import (
     _SL_CLITICS,
     _SL_DROP,
     _SL_KEEP,
+    _SL_PREPOSITIONS,
     _SL_REPORTING,
     _SL_SUBORDINATE_START,
 )
@@ -205,11 +206,20 @@ class Finder:
                 continue
             left, right = text[: m.start()], text[m.end() :]
             first = _first_word(right).lower()
+            second = (_words(right)[1:2] or [""])[0].lower()
             if (
                 not first
                 or first in _SL_SUBORDINATE_START
                 or first in _SL_DROP | _SL_KEEP
                 or first.isdigit()
+                # "..., v katerih se vrača": a relative clause after a preposition
+                or (
+                    first in _SL_PREPOSITIONS
+                    and (
+                        second in _SL_SUBORDINATE_START
+                        or second.startswith(("kater", "čem", "kom", "kog"))
+                    )
+                )
             ):
                 continue
             if re.match(

@@ -186,6 +186,11 @@ class Addresses:
                         rest = tidy(rest)
                 rec.record(sent.span(m.start(), body_end), text[m.start() : body_end],
                            "\n".join(x.text for x in lines), "contact details on their own lines")  # fmt: skip
+                if lead and rest is not None:
+                    return None, [
+                        rest,
+                        *lines,
+                    ]  # "Dodatne informacije:" stays on top of its lines
                 return rest, lines
         return None
 

@@ -91,6 +91,22 @@ def _phrase_entries(ctx: Context) -> dict[str, GlossaryEntry]:
     return out
 
 
+def _gender_class(noun: str) -> str:
+    """A rough Slovenian noun gender from the ending of the dictionary form."""
+    last = noun.split()[-1].lower()
+    if last.endswith(("ev", "a", "ost", "ad", "ar")) and not last.endswith("ar"):
+        return "f"
+    if last.endswith(("o", "e")):
+        return "n"
+    return "m"
+
+
+def _gender_changes(entry: GlossaryEntry, lang: str) -> bool:
+    if lang != "sl" or not entry.replacement or " " in entry.lemma:
+        return False
+    return _gender_class(entry.lemma) != _gender_class(entry.replacement)
+
+
 def _explanation_blocks(
     sentences: list[SegText], block: DraftBlock, ctx: Context
 ) -> list[DraftBlock]:
@@ -294,6 +310,14 @@ class GlossaryTransform:
             and replacement.split()[0].lower() in _VERB_STARTS
         ):
             replacement = ""  # "the register" is a noun; "sign up" would be a verb
+        if (
+            replacement
+            and _gender_changes(entry, rec.ctx.lang)
+            and entry.lemma not in noted
+        ):
+            noted.add(entry.lemma)
+            rec.note(seg.span(s, e), f"“{written}” became “{replacement}”: check that the words around it still "
+                     "agree with it (gender and number).", seg.text)  # fmt: skip
         if replacement:
             new = match_case(written, replacement)
             return rec.edit(

@@ -197,7 +197,7 @@ class Insertions:
                 text = seg.text
                 continue
             sentence = self._as_sentence(content, ctx)
-            rec.attach(sentence)
+            rec.bind(sentence)
             cut_start = self._left(text, s)
             cut_end = e if not is_dash else e - 1
             replacement = " " if is_dash else ""

@@ -116,6 +116,9 @@ class State:
     # anchors of sentences that belong with the sentence before them (a moved
     # insertion, the second half of a split): structure keeps them together
     attached: frozenset[int] = frozenset()
+    # anchors of sentences that cannot stand without the one before them (a
+    # clause without its own subject): no heading goes between them
+    bound: frozenset[int] = frozenset()
 
     def with_blocks(
         self, blocks: Iterable[DraftBlock], rec: Recorder | None = None
@@ -162,6 +165,7 @@ class Recorder:
         self.notes: list[Note] = []
         self.glossary: list[tuple[str, str]] = []
         self.attached: set[int] = set()
+        self.bound: set[int] = set()
 
     def edit(
         self, seg: SegText, start: int, end: int, new: str, reason: str
@@ -186,6 +190,11 @@ class Recorder:
         """Mark a new sentence as belonging with the sentence before it."""
         self.attached.add(seg.anchor)
 
+    def bind(self, seg: SegText) -> None:
+        """Mark a new sentence as unable to stand without the sentence before it."""
+        self.attached.add(seg.anchor)
+        self.bound.add(seg.anchor)
+
     def explain(self, term: str, explanation: str) -> None:
         """Add a term to the glossary box."""
         self.glossary.append((term, explanation))
@@ -204,6 +213,7 @@ class Recorder:
             notes=state.notes + tuple(self.notes),
             glossary=state.glossary + tuple(extra),
             attached=state.attached | frozenset(self.attached),
+            bound=state.bound | frozenset(self.bound),
         )
 
 

@@ -32,6 +32,7 @@ from ._clauses import (
     sl_move_clitics,
 )
 from ._cuts import Finder
+from ._enum import is_verb
 from ._lang import simplify_data
 from ._rewrites import (
     cause_after,
@@ -172,6 +173,13 @@ class Sentences:
             )
             if not cut.insert.strip() or cut.insert.strip() != self_subject(ctx):
                 rec.attach(right)
+            first = right.text.split(" ", 1)[0].strip(",.")
+            if not cut.insert and (
+                cut.move_clitics or is_verb(first[:1].lower() + first[1:], ctx.pack)
+            ):
+                rec.bind(
+                    right
+                )  # "Pripoveduje o ...", "Dostopna je ...": no subject of its own
             return self._split(
                 left, finder, limit, ctx, rec, item, depth + 1
             ) + self._split(right, finder, limit, ctx, rec, item, depth + 1)

@@ -187,6 +187,7 @@ def _overflow_headings(
     ctx: Context,
     rec: Recorder,
     attached: frozenset[int] = frozenset(),
+    bound: frozenset[int] = frozenset(),
 ) -> list[DraftBlock]:
     """A part longer than ``max_lines`` lines gets a follow-up question heading.
 
@@ -238,8 +239,10 @@ def _overflow_headings(
             continue
         n = sum(_block_lines(b) for b in group)
         # an explanation or an example list ("Na primer:") belongs to the text before it
-        attached_here = first.role == "explain" or (
-            first.lead and first.text.startswith(example)
+        attached_here = (
+            first.role in ("explain", "attached")
+            or (first.sentences and first.sentences[0].anchor in bound)
+            or (first.lead and first.text.startswith(example))
         )
         if seen_heading and lines and lines + n > max_lines and follow:
             if not attached_here:
@@ -302,9 +305,8 @@ class Structure:
         for b in blocks:
             out.extend(_chunk(b, max_sentences, max_words, ctx))
         if not has_headings:
-            out = _overflow_headings(
-                out, int(ctx.param("heading_every_lines", 5)), ctx, rec, state.attached
-            )
+            every = int(ctx.param("heading_every_lines", 5))
+            out = _overflow_headings(out, every, ctx, rec, state.attached, state.bound)
         return state.with_blocks(out, rec)
 
     def _sections(
