@@ -447,7 +447,7 @@ class Structure:
         """Join single-sentence paragraphs that follow each other into one paragraph."""
         out: list[DraftBlock] = []
         for b in blocks:
-            b = replace(b, role=role)
+            b = b if b.role in ("explain", "attached") else replace(b, role=role)
             prev = out[-1] if out else None
             if (
                 prev is not None
