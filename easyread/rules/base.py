@@ -186,6 +186,10 @@ class Hit:
     unit: Unit | None = None
 
 
+#: ``Context.compiled`` key of the parameters resolved for the language.
+_RESOLVED = "_resolved"
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a kind may look at while it runs one rule on one document."""
@@ -200,11 +204,18 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
     #: Shared by all rules of one check (dates and times found per sentence ...).
     shared: dict[Any, Any] = field(default_factory=dict)
+    #: Kept for this rule across documents of the same language and pack (the
+    #: engine passes the same dict for every document). Only for what follows
+    #: from the parameters and the pack: phrase tables, word sets, regexes.
+    compiled: dict[str, Any] = field(default_factory=dict, repr=False)
     _resolved: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for key, value in self.params.items():
-            self._resolved[key] = for_lang(value, self.lang)
+        resolved = self.compiled.get(_RESOLVED)
+        if resolved is None:
+            resolved = {k: for_lang(v, self.lang) for k, v in self.params.items()}
+            self.compiled[_RESOLVED] = resolved
+        object.__setattr__(self, "_resolved", resolved)
 
     def param(self, key: str, default: Any = None) -> Any:
         """A parameter, resolved for the document's language."""

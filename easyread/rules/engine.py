@@ -42,6 +42,11 @@ class ActiveRule:
     spec: RuleSpec
     params: Mapping[str, Any]
     severity: Severity
+    #: What kinds compile from ``params`` for one language (phrase tables,
+    #: resolved parameters). check_document reuses ActiveRule objects for every
+    #: document with the same rules, profile, settings and language pack, so
+    #: this is built once per process instead of once per document.
+    compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 # ------------------------------------------------------------------ profile
@@ -174,6 +179,66 @@ def active_rules(
     return out
 
 
+def _freeze(value: Any) -> Any:
+    """A hashable stand-in for settings data; types stay apart (``1``, ``1.0``, ``True``)."""
+    if isinstance(value, Mapping):
+        return ("map", tuple((_freeze(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (type(value), tuple(_freeze(v) for v in value))
+    if isinstance(value, (set, frozenset)):
+        return (type(value), frozenset(_freeze(v) for v in value))
+    try:
+        hash(value)
+    except TypeError:
+        return ("repr", type(value), repr(value))
+    return (type(value), value)
+
+
+#: Active rules by what decides them; values keep the rule set and the pack
+#: they were made for, so an id reused by a new object never matches.
+_ACTIVE: dict[tuple[Any, ...], tuple[RuleSet, Any, list[ActiveRule]]] = {}
+_ACTIVE_MAX = 64
+
+
+def _active_for(
+    rules: RuleSet,
+    profile: Profile,
+    doc: Document,
+    settings: Settings | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> list[ActiveRule]:
+    """:func:`active_rules`, worked out once per process for equal inputs.
+
+    Checking every profile and config key against every rule cost more per
+    document than most rules; reusing the ActiveRule objects also keeps what
+    the kinds compiled from their parameters (``ActiveRule.compiled``).
+    """
+    key = (
+        id(rules),
+        id(doc.pack),
+        doc.lang,
+        profile.name,
+        profile.source,
+        _freeze(profile.rules),
+        None
+        if settings is None
+        else (_freeze(settings.rules), str(settings.config_path)),
+        tuple(select),
+        tuple(ignore),
+    )
+    hit = _ACTIVE.get(key)
+    if hit is not None and hit[0] is rules and hit[1] is doc.pack:
+        return list(hit[2])
+    active = active_rules(
+        rules, profile, doc.lang, settings=settings, select=select, ignore=ignore
+    )
+    if len(_ACTIVE) >= _ACTIVE_MAX:
+        _ACTIVE.clear()
+    _ACTIVE[key] = (rules, doc.pack, active)
+    return list(active)
+
+
 # ----------------------------------------------------------------- glossary
 def _glossary(doc: Document, settings: Settings | None, given: Any) -> Glossary:
     if isinstance(given, Glossary):
@@ -196,7 +261,16 @@ def _glossary(doc: Document, settings: Settings | None, given: Any) -> Glossary:
                 extra.extend(load_glossary_file(path))
     if given is not None:
         extra.extend(given)
-    return Glossary.for_pack(doc.pack, extra)
+    if extra:
+        return Glossary.for_pack(doc.pack, extra)
+    # Most documents use the pack's glossary as it is: index it once per pack.
+    shared = _PACK_GLOSSARIES.get(id(doc.pack))
+    if shared is None or shared.pack is not doc.pack:
+        shared = _PACK_GLOSSARIES[id(doc.pack)] = Glossary.for_pack(doc.pack)
+    return shared
+
+
+_PACK_GLOSSARIES: dict[int, Glossary] = {}
 
 
 # ------------------------------------------------------------------ findings
@@ -389,9 +463,7 @@ def check_document(
     rules = rules if rules is not None else load_rules()
     select = (*select, *(settings.select if settings is not None else ()))
     ignore = (*ignore, *(settings.ignore if settings is not None else ()))
-    active = active_rules(
-        rules, prof, doc.lang, settings=settings, select=select, ignore=ignore
-    )
+    active = _active_for(rules, prof, doc, settings, select, ignore)
     if not active:
         return ()
     units = build_units(doc)
@@ -406,7 +478,15 @@ def check_document(
     for rule in active:
         kind = get_kind(rule.spec.kind)
         ctx = Context(
-            doc, doc.pack, doc.lang, rule.spec, rule.params, units, gloss, shared=shared
+            doc,
+            doc.pack,
+            doc.lang,
+            rule.spec,
+            rule.params,
+            units,
+            gloss,
+            shared=shared,
+            compiled=rule.compiled,
         )
         for unit in units.for_scope(rule.spec.scope):
             for hit in kind.run(unit, ctx):

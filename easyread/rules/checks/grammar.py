@@ -370,9 +370,9 @@ def subordinate_clauses(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """
     words = text_words(unit)
     exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
-    table = ctx.cache.get("table")
+    table = ctx.compiled.get("table")
     if table is None:
-        table = ctx.cache["table"] = PhraseTable(
+        table = ctx.compiled["table"] = PhraseTable(
             ctx.pack.words.subordinating, lemmas=False
         )
     question = unit.text.rstrip().endswith("?")
@@ -477,11 +477,17 @@ def consistent_terms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     sets = ctx.pack.words.synonym_sets
     if not sets:
         return
-    member_of: dict[str, int] = {}
-    for n, group in enumerate(sets):
-        for term in group:
-            member_of.setdefault(term, n)
-    table = PhraseTable(member_of, lemmas=True)
+    cached = ctx.compiled.get("synonyms")
+    if cached is None:
+        member_of: dict[str, int] = {}
+        for n, group in enumerate(sets):
+            for term in group:
+                member_of.setdefault(term, n)
+        cached = ctx.compiled["synonyms"] = (
+            PhraseTable(member_of, lemmas=True),
+            member_of,
+        )
+    table, member_of = cached
     first: dict[int, str] = {}
     for sentence in ctx.units.sentences:
         words = text_words(sentence)

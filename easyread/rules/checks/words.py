@@ -26,8 +26,26 @@ _PARTS_RE = re.compile(r"[-·‐\u00ad]")
 
 
 def _is_easy(word: str, ctx: Context) -> bool:
-    parts = [p for p in _PARTS_RE.split(word) if p]
-    return bool(parts) and all(ctx.pack.is_easy_word(p) for p in parts)
+    # The same words come back in every document: remember the answer per
+    # rule and pack (ctx.compiled lives as long as the pack).
+    memo: dict[str, bool] = ctx.compiled.setdefault("easy", {})
+    easy = memo.get(word)
+    if easy is None:
+        parts = [p for p in _PARTS_RE.split(word) if p]
+        easy = memo[word] = bool(parts) and all(ctx.pack.is_easy_word(p) for p in parts)
+    return easy
+
+
+def _param_set(ctx: Context, key: str, *, lower: bool = False) -> frozenset[str]:
+    """A list parameter as a set, made once per rule (not once per sentence)."""
+    name = f"set:{key}:{lower}"
+    found = ctx.compiled.get(name)
+    if found is None:
+        values = (str(e) for e in ctx.param(key) or ())
+        found = ctx.compiled[name] = (
+            frozenset(v.lower() for v in values) if lower else frozenset(values)
+        )
+    return found  # type: ignore[no-any-return]
 
 
 # -------------------------------------------------------------- rare words
@@ -40,7 +58,7 @@ def common_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
     per document.
     """
     seen: set[str] = ctx.cache.setdefault("seen", set())
-    exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
+    exceptions = _param_set(ctx, "exceptions", lower=True)
     min_letters = int(ctx.param("min_letters"))
     names = document_names(ctx)
     words = text_words(unit)
@@ -70,24 +88,38 @@ def _glossary_table(
     """Phrases to look for, phrase -> lemma (forms listed in the glossary too), lemma -> explanation."""
     cached = ctx.cache.get("glossary")
     if cached is None:
-        entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
-        explanations: dict[str, str] = {}
-        lemma_of: dict[str, str] = {}
-        own = ctx.doc.source.name
-        for e in entries:
-            if not e.explanation or (e.replacement and not with_replacement):
-                continue
-            if e.source == own:
-                # The document's own glossary (front matter) is printed in the
-                # "Kaj pomeni ...?" box next to the text: that explains the word.
-                continue
-            explanations[e.lemma] = e.explanation
-            lemma_of.setdefault(e.lemma, e.lemma)
-            for form in e.forms or {}:
-                lemma_of.setdefault(form.lower(), e.lemma)
-        cached = (PhraseTable(lemma_of, lemmas=True), lemma_of, explanations)
-        ctx.cache["glossary"] = cached
-    return cached
+        cached = ctx.cache["glossary"] = _new_glossary_table(ctx, with_replacement)
+    return cached  # type: ignore[no-any-return]
+
+
+def _new_glossary_table(
+    ctx: Context, with_replacement: bool
+) -> tuple[PhraseTable, dict[str, str], dict[str, str]]:
+    entries: list[GlossaryEntry] = list(ctx.glossary.__iter__())
+    own = ctx.doc.source.name
+    # The table follows from the glossary and which of its entries come from
+    # this document: reuse it while both are the same (the pack's glossary is
+    # one object shared by every document that adds no entries).
+    own_entries = tuple(i for i, e in enumerate(entries) if e.source == own)
+    slot = ctx.compiled.get("glossary")
+    if slot is not None and slot[0] is ctx.glossary and slot[1] == own_entries:
+        return slot[2]  # type: ignore[no-any-return]
+    explanations: dict[str, str] = {}
+    lemma_of: dict[str, str] = {}
+    for e in entries:
+        if not e.explanation or (e.replacement and not with_replacement):
+            continue
+        if e.source == own:
+            # The document's own glossary (front matter) is printed in the
+            # "Kaj pomeni ...?" box next to the text: that explains the word.
+            continue
+        explanations[e.lemma] = e.explanation
+        lemma_of.setdefault(e.lemma, e.lemma)
+        for form in e.forms or {}:
+            lemma_of.setdefault(form.lower(), e.lemma)
+    table = (PhraseTable(lemma_of, lemmas=True), lemma_of, explanations)
+    ctx.compiled["glossary"] = (ctx.glossary, own_entries, table)
+    return table
 
 
 @check(
@@ -127,7 +159,7 @@ def abbreviations(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
     Titles before names (*dr.*) are allowed with ``allow_titles``.
     """
-    exceptions = {str(e) for e in ctx.param("exceptions") or ()}
+    exceptions = _param_set(ctx, "exceptions")
     allow_titles = bool(ctx.param("allow_titles"))
     for start, end, abbr in ctx.pack.find_abbreviations(unit.text):
         if unit.text[start:end] in exceptions or (allow_titles and abbr.title):
@@ -150,7 +182,11 @@ def acronyms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     ``allow_expanded`` (plain language) an acronym whose full name appears in
     the document is fine too.
     """
-    known = set(ctx.known_acronyms) | {str(e) for e in ctx.param("exceptions") or ()}
+    known = ctx.compiled.get("known")
+    if known is None:
+        known = ctx.compiled["known"] = ctx.known_acronyms | _param_set(
+            ctx, "exceptions"
+        )
     expansions = ctx.acronyms
     seen: set[str] = ctx.cache.setdefault("seen", set())
     max_letters = int(ctx.param("max_letters"))
@@ -216,11 +252,11 @@ def roman_value(text: str) -> int:
 @check(params={"exceptions": P((list,), ())}, fields={"value"})
 def roman_numerals(unit: Unit, ctx: Context) -> Iterable[Hit]:
     """Roman numerals (*XIV*, *III.*); known acronyms such as CD are not numerals."""
-    skip = (
-        set(ctx.known_acronyms)
-        | set(ctx.acronyms)
-        | {str(e) for e in ctx.param("exceptions") or ()}
-    )
+    skip = ctx.compiled.get("skip")
+    if skip is None:
+        skip = ctx.compiled["skip"] = (
+            ctx.known_acronyms | frozenset(ctx.acronyms) | _param_set(ctx, "exceptions")
+        )
     tokens = unit.tokens
     for i, w in enumerate(tokens):
         if w.kind is not TokenKind.WORD or w.text in skip or not _is_roman(w.text):

@@ -96,8 +96,19 @@ class PhraseTable:
     def find(self, words: Sequence[Word]) -> list[tuple[int, int, str]]:
         """``(first index, last index + 1, phrase)`` of every match, longest first, no overlaps."""
         out: list[tuple[int, int, str]] = []
+        by_first = self._by_first
+        lemmas = self.lemmas
         i = 0
         while i < len(words):
+            # Almost no word starts a phrase: look the word up before building
+            # its keys (the same keys as ``_keys``).
+            w = words[i]
+            low = w.lower.replace("’", "'") if "’" in w.lower else w.lower
+            if low not in by_first and not (
+                lemmas and w.lemma and w.lemma != low and w.lemma in by_first
+            ):
+                i += 1
+                continue
             found: tuple[int, str] | None = None
             for key in self._keys(words[i]):
                 for parts in self._by_first.get(key, ()):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ...lang import WordLists
@@ -51,14 +52,18 @@ def _wordlist(ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
-    """All matches of an existence rule in ``unit``, without overlaps."""
-    spans: list[tuple[int, int]] = []
-    words = text_words(unit)
-    exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
-    key = f"existence:{ctx.rule.id}"
-    tables = ctx.cache.get(key)
-    if tables is None:
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An existence rule compiled for one language (built once per process)."""
+
+    tables: tuple[PhraseTable, ...]  # the non-empty ones: surface forms, lemmas
+    exceptions: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+def _prepare(ctx: Context) -> _Prepared:
+    prepared = ctx.compiled.get("existence")
+    if prepared is None:
         surface = [
             *(ctx.param("words") or ()),
             *_wordlist(ctx, ctx.param("wordlist") or ""),
@@ -67,26 +72,40 @@ def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
             PhraseTable(surface, lemmas=False),
             PhraseTable(ctx.param("lemmas") or (), lemmas=True),
         )
-        ctx.cache[key] = tables
-    for table in tables:
-        if not table:
-            continue
-        for i, j, _ in table.find(words):
-            if j - i == 1 and (
-                words[i].lower in exceptions or words[i].lemma in exceptions
-            ):
-                continue
-            spans.append((words[i].start, words[j - 1].end))
-    flags = re.IGNORECASE if ctx.param("ignore_case") else 0
-    for pattern in ctx.param("patterns") or ():
-        for m in compiled(pattern, flags).finditer(unit.text):
+        flags = re.IGNORECASE if ctx.param("ignore_case") else 0
+        prepared = _Prepared(
+            tuple(t for t in tables if t),
+            frozenset(str(e).lower() for e in ctx.param("exceptions") or ()),
+            tuple(compiled(p, flags) for p in ctx.param("patterns") or ()),
+        )
+        ctx.compiled["existence"] = prepared
+    return prepared
+
+
+def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
+    """All matches of an existence rule in ``unit``, without overlaps."""
+    prepared = _prepare(ctx)
+    exceptions = prepared.exceptions
+    spans: list[tuple[int, int]] = []
+    if prepared.tables:
+        words = text_words(unit)
+        for table in prepared.tables:
+            for i, j, _ in table.find(words):
+                if j - i == 1 and (
+                    words[i].lower in exceptions or words[i].lemma in exceptions
+                ):
+                    continue
+                spans.append((words[i].start, words[j - 1].end))
+    text = unit.text
+    for pattern in prepared.patterns:
+        for m in pattern.finditer(text):
             group = (
                 "hit" if "hit" in m.re.groupindex and m.group("hit") is not None else 0
             )
             s, e = m.span(group)
-            if e > s and unit.text[s:e].lower() not in exceptions:
+            if e > s and text[s:e].lower() not in exceptions:
                 spans.append((s, e))
-    return drop_overlapping(spans)
+    return drop_overlapping(spans) if spans else spans
 
 
 @kind("existence")

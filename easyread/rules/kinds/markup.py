@@ -88,7 +88,9 @@ class Markup:
                 yield Hit(m.start, m.end)
 
     def _all_caps(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
-        known = set(ctx.known_acronyms) | set(ctx.acronyms)
+        known = ctx.compiled.get("known")
+        if known is None:  # once per rule and pack, not once per sentence
+            known = ctx.compiled["known"] = ctx.known_acronyms | frozenset(ctx.acronyms)
         min_words = int(ctx.param("min_words"))
         min_letters = int(ctx.param("min_letters"))
         run: list[Any] = []

@@ -67,7 +67,7 @@ class Python:
         return resolve(str(params["function"])).fields
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
-        spec = ctx.cache.get("python")
+        spec = ctx.compiled.get("python")
         if spec is None:
-            spec = ctx.cache["python"] = resolve(str(ctx.params["function"]))
+            spec = ctx.compiled["python"] = resolve(str(ctx.params["function"]))
         return spec.fn(unit, ctx)

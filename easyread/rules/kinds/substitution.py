@@ -76,25 +76,29 @@ class Substitution:
         self, ctx: Context
     ) -> tuple[PhraseTable, dict[str, str], dict[str, str]]:
         """Phrases to look for, phrase -> replacement, phrase -> lemma."""
-        cached = ctx.cache.get("substitution")
-        if cached is None:
-            swap: dict[str, str] = {
-                str(k).lower(): v for k, v in (ctx.param("swap") or {}).items()
-            }
-            lemma_of = {k: k for k in swap}
-            if ctx.param("glossary"):
-                entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
-                for entry in entries:
-                    if entry.replacement:
-                        swap.setdefault(entry.lemma, entry.replacement)
-                        lemma_of.setdefault(entry.lemma, entry.lemma)
-                        # Listed forms match even where the lemmatiser fails.
-                        for form, replaced in (entry.forms or {}).items():
-                            swap.setdefault(form.lower(), replaced)
-                            lemma_of.setdefault(form.lower(), entry.lemma)
-            cached = (PhraseTable(swap, lemmas=True), swap, lemma_of)
-            ctx.cache["substitution"] = cached
-        return cached
+        # Built from the parameters and, with ``glossary``, the document's
+        # glossary: reused while the glossary is the same object (the pack's
+        # glossary is shared by every document that adds no entries).
+        slot = ctx.compiled.get("substitution")
+        if slot is not None and slot[0] is ctx.glossary:
+            return slot[1]  # type: ignore[no-any-return]
+        swap: dict[str, str] = {
+            str(k).lower(): v for k, v in (ctx.param("swap") or {}).items()
+        }
+        lemma_of = {k: k for k in swap}
+        if ctx.param("glossary"):
+            entries: Iterable[GlossaryEntry] = ctx.glossary.__iter__()
+            for entry in entries:
+                if entry.replacement:
+                    swap.setdefault(entry.lemma, entry.replacement)
+                    lemma_of.setdefault(entry.lemma, entry.lemma)
+                    # Listed forms match even where the lemmatiser fails.
+                    for form, replaced in (entry.forms or {}).items():
+                        swap.setdefault(form.lower(), replaced)
+                        lemma_of.setdefault(form.lower(), entry.lemma)
+        table = (PhraseTable(swap, lemmas=True), swap, lemma_of)
+        ctx.compiled["substitution"] = (ctx.glossary, table)
+        return table
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
         table, swap, lemma_of = self._table(ctx)
