@@ -81,9 +81,12 @@ class Word:
         if not self.lower:
             object.__setattr__(self, "lower", self.text.lower())
         if self.letters < 0:
-            object.__setattr__(
-                self, "letters", sum(1 for c in self.text if c.isalpha())
+            text = self.text
+            # Most words are letters only: skip counting them one by one.
+            letters = (
+                len(text) if text.isalpha() else sum(1 for c in text if c.isalpha())
             )
+            object.__setattr__(self, "letters", letters)
 
     @property
     def is_word(self) -> bool:

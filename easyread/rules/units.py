@@ -50,6 +50,20 @@ def _words(doc: Document, sentence: Sentence) -> tuple[Word, ...]:
     return tuple(out)
 
 
+def _moved(w: Word, shift: int) -> Word:
+    """``w`` shifted by ``shift`` characters (its derived fields are copied, not recomputed)."""
+    return Word(
+        w.start + shift,
+        w.end + shift,
+        w.text,
+        w.kind,
+        w.lemma,
+        w.syllables,
+        w.lower,
+        w.letters,
+    )
+
+
 def line_cuts(text: str, words: tuple[Word, ...]) -> list[int]:
     """Offsets in ``text`` where a new line starts a new sentence (see module doc)."""
     cuts = []
@@ -88,9 +102,7 @@ def _split_lines(
         start = a + len(chunk) - len(chunk.lstrip())
         end = a + len(chunk.rstrip())
         own = tuple(
-            Word(w.start - start, w.end - start, w.text, w.kind, w.lemma, w.syllables)
-            for w in words
-            if start <= w.start and w.end <= end
+            _moved(w, -start) for w in words if start <= w.start and w.end <= end
         )
         parts.append((text[start:end], offset + start, own))
     return parts
@@ -108,8 +120,24 @@ def _sentence_offsets(block: Block) -> list[int]:
     return offsets
 
 
+# The units of the last document asked for. check_document and
+# metrics.document_stats both need them for the same document (the CLI asks
+# for both), and a Document is immutable, so the second caller reuses them.
+_last: tuple[Document, DocUnits] | None = None
+
+
 def build_units(doc: Document) -> DocUnits:
     """All sentence, block, image and document units of ``doc``."""
+    global _last
+    last = _last
+    if last is not None and last[0] is doc:
+        return last[1]
+    units = _build_units(doc)
+    _last = (doc, units)
+    return units
+
+
+def _build_units(doc: Document) -> DocUnits:
     sentences: list[Unit] = []
     blocks: list[Unit] = []
     images: list[Unit] = []
@@ -138,18 +166,7 @@ def build_units(doc: Document) -> DocUnits:
                 )
                 sentences.append(unit)
                 own.append(unit)
-        tokens = tuple(
-            Word(
-                w.start + u.offset,
-                w.end + u.offset,
-                w.text,
-                w.kind,
-                w.lemma,
-                w.syllables,
-            )
-            for u in own
-            for w in u.tokens
-        )
+        tokens = tuple(_moved(w, u.offset) for u in own for w in u.tokens)
         blocks.append(
             Unit(
                 "block",
