@@ -62,20 +62,27 @@ def underline(
     Line breaks become spaces. An excerpt wider than ``width`` is cut around the
     problem, and the cut is shown with ``…``. An empty range gets one ``^``.
     """
-    text = _flat(excerpt.rstrip())
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
+    # Only the part that is shown is flattened: a 50,000-character sentence
+    # with thousands of findings must cost the width per finding, not the
+    # sentence (it was quadratic: minutes for one pasted paragraph).
+    size = len(excerpt)
+    while size and excerpt[size - 1].isspace():  # the length of excerpt.rstrip()
+        size -= 1
+    start = max(0, min(start, size))
+    end = max(start, min(end, size))
     if end == start:
-        end = min(start + 1, max(len(text), start + 1))
-    if len(text) > width:
+        end = min(start + 1, max(size, start + 1))
+    if size > width:
         # Keep the problem in view with some context before it.
-        left = max(0, min(start - width // 4, len(text) - width))
-        right = min(len(text), max(left + width, 0))
+        left = max(0, min(start - width // 4, size - width))
+        right = min(size, max(left + width, 0))
         prefix = "…" if left > 0 else ""
-        suffix = "…" if right < len(text) else ""
-        shown = text[left:right]
+        suffix = "…" if right < size else ""
+        shown = _flat(excerpt[left:right])
         start, end = start - left + len(prefix), min(end, right) - left + len(prefix)
         text = prefix + shown + suffix
+    else:
+        text = _flat(excerpt[:size])
     marks = " " * start + "^" * max(1, end - start)
     return text, marks
 
