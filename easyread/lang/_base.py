@@ -52,6 +52,7 @@ _END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'»«“”’)\]]*+(?=\s|$)")
 _PREV_WORD_RE = re.compile(r"(\S+)$")
 _NEXT_RE = re.compile(r"\s*[\"'„“‚«»(\[]*(\S+)")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _as_set(values: Any) -> frozenset[str]:
@@ -324,7 +325,9 @@ class BasePack:
         except ImportError:  # pragma: no cover - one of the two is always installed
             logger.warning("no lemmatiser installed; lemmas are lower-case words")
             return str.lower
-        logger.info("lemmagen3 is not installed; using simplemma for %s lemmas", self.code)
+        logger.info(
+            "lemmagen3 is not installed; using simplemma for %s lemmas", self.code
+        )
         code = self.code
 
         def lemmatize(word: str) -> str:
@@ -431,6 +434,15 @@ def year_of(text: str | None) -> int | None:
         return None
     year = int(text)
     return year + 2000 if len(text) == 2 else year
+
+
+def has_digit(text: str) -> bool:
+    """True when ``text`` has a digit (``\\d``).
+
+    Every date and time pattern needs one; most sentences have none, and
+    without this check each pattern is tried at every position of them.
+    """
+    return _DIGIT_RE.search(text) is not None
 
 
 def is_roman(word: str) -> bool:

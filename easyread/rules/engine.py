@@ -290,8 +290,7 @@ def _show(value: Any, lang: str) -> Any:
     return value
 
 
-def _format(template: str, fields: Mapping[str, Any], lang: str) -> str:
-    shown = _Fields({k: _show(v, lang) for k, v in fields.items()})
+def _apply(template: str, shown: _Fields) -> str:
     try:
         return template.format_map(shown)
     except (
@@ -300,6 +299,17 @@ def _format(template: str, fields: Mapping[str, Any], lang: str) -> str:
         AttributeError,
     ):  # pragma: no cover - checked at load time
         return template
+
+
+def _param_fields(active: ActiveRule, lang: str) -> dict[str, Any]:
+    """The rule's scalar parameters as message fields, shown for ``lang`` (kept per rule)."""
+    key = f"fields:{lang}"
+    shown = active.compiled.get(key)
+    if shown is None:
+        shown = active.compiled[key] = {
+            k: _show(v, lang) for k, v in active.params.items() if _is_scalar(v)
+        }
+    return shown  # type: ignore[no-any-return]
 
 
 def _protected(units: DocUnits, doc: Document) -> dict[int, list[tuple[int, int]]]:
@@ -363,15 +373,16 @@ class _Mapper:
             excerpt, ex_start, ex_end = self._excerpt(target, start, end, span)
         location = source.location(span.start)
         end_loc = source.location(span.end)
-        fields: dict[str, Any] = {
-            k: v for k, v in active.params.items() if _is_scalar(v)
-        }
-        fields.update({"match": match.replace("\n", " ")})
-        fields.update(hit.fields)
-        message = _format(spec.message_for(self.ui_lang), fields, self.ui_lang)
-        suggestion = hit.suggestion or _format(
-            spec.suggestion_for(self.ui_lang), fields, self.ui_lang
-        )
+        lang = self.ui_lang
+        # Scalar parameters, then the match, then the hit's own fields, each
+        # shown for the reader's language; the parameters are shown once per
+        # rule (they are the same in every finding).
+        shown = _Fields(_param_fields(active, lang))
+        shown["match"] = match.replace("\n", " ")
+        for k, v in hit.fields.items():
+            shown[k] = _show(v, lang)
+        message = _apply(spec.message_for(lang), shown)
+        suggestion = hit.suggestion or _apply(spec.suggestion_for(lang), shown)
         severity = active.severity
         if hit.severity is not None and hit.severity > severity:
             severity = hit.severity

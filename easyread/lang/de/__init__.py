@@ -6,7 +6,7 @@ import re
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
-from .._base import BasePack, drop_overlaps, year_of
+from .._base import BasePack, drop_overlaps, has_digit, year_of
 
 WEEKDAYS = (
     "Montag",
@@ -63,7 +63,28 @@ class GermanPack(BasePack):
     name = "Deutsch"
     # "am 3. Mai", "die 2. Klasse": an ordinal is often followed by a capital.
     ordinal_before_capital = frozenset(
-        ["am", "vom", "bis", "zum", "zur", "im", "ab", "seit", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "jeden", "jede"]
+        [
+            "am",
+            "vom",
+            "bis",
+            "zum",
+            "zur",
+            "im",
+            "ab",
+            "seit",
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "jeden",
+            "jede",
+        ]
     )
 
     def _lemma_input(self, word: str) -> str:
@@ -88,6 +109,8 @@ class GermanPack(BasePack):
 
     def find_dates(self, text: str) -> list[DateMatch]:
         """Find ``10. Mai 2019``, ``10.05.2019``, ``10.5.``, ISO dates."""
+        if not has_digit(text):
+            return []
         found: list[DateMatch] = []
         for m in _DATE_WORDS_RE.finditer(text):
             month = next(i for i in range(12) if m.group(f"m{i}")) + 1
@@ -128,6 +151,8 @@ class GermanPack(BasePack):
 
     def find_times(self, text: str) -> list[TimeMatch]:
         """Find ``10 Uhr``, ``10:30 Uhr``, ``10.30 Uhr``, ``10:30``."""
+        if not has_digit(text):
+            return []
         found: list[TimeMatch] = []
         for m in _TIME_UHR_RE.finditer(text):
             found.append(

@@ -6,7 +6,7 @@ import re
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
-from .._base import BasePack, drop_overlaps, year_of
+from .._base import BasePack, drop_overlaps, has_digit, year_of
 
 WEEKDAYS = (
     "Monday",
@@ -93,6 +93,8 @@ class EnglishPack(BasePack):
 
     def find_dates(self, text: str) -> list[DateMatch]:
         """Find ``10 May 2019``, ``May 10, 2019``, ``10/05/2019`` (day first), ISO."""
+        if not has_digit(text):
+            return []
         found: list[DateMatch] = []
         for rx in (_DATE_DMY_RE, _DATE_MDY_RE):
             for m in rx.finditer(text):
@@ -136,6 +138,8 @@ class EnglishPack(BasePack):
 
     def find_times(self, text: str) -> list[TimeMatch]:
         """Find ``10am``, ``10.30 a.m.``, ``10:00``, ``10 o'clock``."""
+        if not has_digit(text):
+            return []
         found: list[TimeMatch] = []
         for m in _TIME_AMPM_RE.finditer(text):
             h = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)

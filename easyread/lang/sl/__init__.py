@@ -12,7 +12,7 @@ import re
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
-from .._base import BasePack, drop_overlaps, year_of
+from .._base import BasePack, drop_overlaps, has_digit, year_of
 
 WEEKDAYS_NOM = ("ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota", "nedelja")
 WEEKDAYS_ACC = ("ponedeljek", "torek", "sredo", "četrtek", "petek", "soboto", "nedeljo")
@@ -117,6 +117,8 @@ class SlovenianPack(BasePack):
     # --------------------------------------------------------------- dates
     def find_dates(self, text: str) -> list[DateMatch]:
         """Find ``10. maja 2019``, ``10. 5. 2019``, ``10.05.2019``, ``2019-05-10``."""
+        if not has_digit(text):
+            return []
         found: list[DateMatch] = []
         for m in _DATE_WORDS_RE.finditer(text):
             month = next(i for i in range(12) if m.group(f"m{i}")) + 1
@@ -157,6 +159,8 @@ class SlovenianPack(BasePack):
 
     def find_times(self, text: str) -> list[TimeMatch]:
         """Find ``ob 10. uri``, ``ob 10.30``, ``10:00``, ``10h``."""
+        if not has_digit(text):
+            return []
         found: list[TimeMatch] = []
         for m in _TIME_ORDINAL_RE.finditer(text):
             found.append(

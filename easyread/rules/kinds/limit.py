@@ -51,6 +51,11 @@ def _parts(word: Word) -> list[str]:
 
 def word_measure(word: Word, measure: str, ctx: Context) -> int:
     """Syllables or letters of a word; a compound split with ``-`` or ``·`` counts its longest part."""
+    if "\u00ad" not in word.text and _COMPOUND_SPLIT.search(word.text) is None:
+        # One part, the word itself (most words): its counts are already known.
+        if measure == "letters":
+            return word.letters
+        return word.syllables or ctx.pack.syllables(word.text)
     parts = _parts(word)
     if measure == "letters":
         return max((sum(c.isalpha() for c in p) for p in parts), default=0)
@@ -66,8 +71,12 @@ def links(unit: Unit, ctx: Context) -> int:
     the commas and "and" of a short enumeration (``čaj, kavo in pecivo``),
     which the inline-lists rule reports.
     """
-    words = ctx.pack.words
-    joins = set(words.coordinating) | {s for s in words.subordinating if " " not in s}
+    joins = ctx.compiled.get("joins")
+    if joins is None:  # once per rule and pack
+        words = ctx.pack.words
+        joins = ctx.compiled["joins"] = frozenset(words.coordinating) | {
+            s for s in words.subordinating if " " not in s
+        }
     tokens = unit.tokens
     skip: set[int] = set()
     for e in enumerations(tokens, ctx.lang):
@@ -146,15 +155,15 @@ class Limit:
         error_max = ctx.param("error_max")
         also: Mapping[str, float] = ctx.params.get("also") or {}
         if scope == "word":
+            measures = {measure, *also}
             for w in unit.tokens:
                 if w.kind is not TokenKind.WORD:
                     continue
                 per_word: dict[str, float] = {
-                    m: word_measure(w, m, ctx) for m in {measure, *also}
+                    m: word_measure(w, m, ctx) for m in measures
                 }
-                yield from self._judge(
-                    w.start, w.end, per_word, measure, limit, error_max, also
-                )
+                if _over(per_word, measure, limit, also):
+                    yield self._hit(w.start, w.end, per_word, measure, limit, error_max)
             return
         if scope == "document":
             min_words = int(ctx.param("min_words") or 0)
@@ -163,25 +172,20 @@ class Limit:
         values: dict[str, float] = {
             m: unit_measure(unit, m, ctx) for m in {measure, *also} if m in allowed
         }
-        start, end = (0, len(unit.text)) if scope != "document" else (0, 0)
-        yield from self._judge(start, end, values, measure, limit, error_max, also)
+        if _over(values, measure, limit, also):
+            start, end = (0, len(unit.text)) if scope != "document" else (0, 0)
+            yield self._hit(start, end, values, measure, limit, error_max)
 
     @staticmethod
-    def _judge(
+    def _hit(
         start: int,
         end: int,
         values: Mapping[str, float],
         measure: str,
         limit: float,
         error_max: Any,
-        also: Mapping[str, float],
-    ) -> Iterable[Hit]:
+    ) -> Hit:
         value = values[measure]
-        over = value > float(limit) or any(
-            values.get(m, 0) > float(v) for m, v in also.items()
-        )
-        if not over:
-            return
         severity = (
             Severity.ERROR
             if error_max is not None and value > float(error_max)
@@ -195,7 +199,19 @@ class Limit:
         }
         if error_max is not None:
             fields["error_max"] = error_max
-        yield Hit(start, end, fields, severity=severity)
+        return Hit(start, end, fields, severity=severity)
+
+
+def _over(
+    values: Mapping[str, float],
+    measure: str,
+    limit: float,
+    also: Mapping[str, float],
+) -> bool:
+    """True when the main measure or one of ``also`` is over its maximum."""
+    return values[measure] > float(limit) or any(
+        values.get(m, 0) > float(v) for m, v in also.items()
+    )
 
 
 assert set(MEASURES) <= set(SCOPES)
