@@ -7,6 +7,7 @@ and line, and no input makes a loader regex go quadratic.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,28 @@ def test_unknown_language_from_option_names_file() -> None:
     with pytest.raises(LanguageNotSupported) as info:
         load_text("Besedilo.\n", path="v.md", lang="xx")
     assert info.value.where == "v.md"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["../profil.yaml", "/etc/profil.yaml", "mapa/../../profil.yml", "link.yaml"],
+)
+def test_profile_file_outside_the_document_folder_is_refused(
+    tmp_path: Path, value: str
+) -> None:
+    doc_dir = tmp_path / "doc"
+    doc_dir.mkdir()
+    (tmp_path / "profil.yaml").write_text("extends: strict\n", encoding="utf-8")
+    (doc_dir / "link.yaml").symlink_to(tmp_path / "profil.yaml")
+    text = f"---\nlang: sl\nprofile: {value}\n---\nBesedilo.\n"
+    with pytest.raises(DocumentError) as info:
+        load_text(text, path=doc_dir / "v.md")
+    assert info.value.where == f"{doc_dir / 'v.md'}:3"
+    assert "outside the document's folder" in info.value.message
+
+
+@pytest.mark.parametrize("value", ["moj.yaml", "mapa/moj.yaml", "strict", "plain"])
+def test_profile_names_and_files_inside_are_kept(tmp_path: Path, value: str) -> None:
+    text = f"---\nlang: sl\nprofile: {value}\n---\nBesedilo.\n"
+    doc = load_text(text, path=tmp_path / "v.md")
+    assert doc.meta.profile == value
