@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from .._log import logger
 from ..errors import DocumentError
 
 __all__ = ["SOURCE_SUFFIXES", "Progress", "expand_paths"]
@@ -61,13 +62,26 @@ def expand_paths(
 
 
 def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    # A link inside the folder to a file outside it is skipped: CI checks
+    # whatever is committed, and a committed link to ~/.ssh/... must not end up
+    # in the report's excerpts. (os.walk does not enter linked folders.)
+    real_root = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(
             d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
         )
         for name in sorted(files):
             if Path(name).suffix.lower() in suffixes:
-                yield Path(root) / name
+                path = Path(root) / name
+                real = os.path.realpath(path)
+                if real != real_root and not real.startswith(
+                    real_root.rstrip(os.sep) + os.sep
+                ):
+                    logger.warning(
+                        "%s: skipped: it links to a file outside %s", path, folder
+                    )
+                    continue
+                yield path
 
 
 class Progress:

@@ -125,6 +125,14 @@ def _symlinked_picture(root: Path) -> str:
     return "doc/vabilo.md"
 
 
+def _folder_with_links(root: Path) -> str:
+    """A folder of documents where two entries link outside it."""
+    (root / "doc" / "vabilo.md").write_text(GOOD, encoding="utf-8")
+    os.symlink(root / "outside" / "secret.md", root / "doc" / "povezava.md")
+    os.symlink(root / "outside", root / "doc" / "mapa")
+    return "doc"
+
+
 def _twenty_mb(root: Path) -> str:
     path = root / "doc" / "velik.md"
     line = "Vabimo vas na kavo v knjižnico. " * 3 + "\n\n"
@@ -404,6 +412,8 @@ CASES: tuple[Case, ...] = (
     Case("svg-with-script-and-links", with_files(GOOD + "\n![Slika](slika.svg)\n", {"slika.svg": _SVG_SCRIPT}),
          commands=ALL),
     Case("thousands-of-images", _many_images(3000), commands=ALL),
+    Case("folder-with-links-outside", _folder_with_links, commands=("check", "html"),
+         verify=_html_contains("Vabimo vas na kavo")),
     # --- house templates ---------------------------------------------------
     Case("template-python-internals", _template_folder(_JINJA_ESCAPE), "error", message="not allowed",
          args=_HOUSE, commands=RENDER, bugs=_TEMPLATE_BUGS),
