@@ -108,6 +108,13 @@ def count(
     Words are words and numbers. A sentence counts when it has a word.
     ``syllables`` replaces the token's own syllable count (textstat's Pyphen).
     """
+    global _last_count
+    # The metric rules and document_stats count the same (immutable) tuple of
+    # sentence units of one document: count it once.
+    memo = syllables is None and type(sentences) is tuple
+    last = _last_count
+    if memo and last is not None and last[0] is sentences:
+        return last[1]
     words = n_sent = syll = letters = long_words = poly = mono = 0
     for sentence in sentences:
         seen = False
@@ -124,11 +131,20 @@ def count(
             poly += n >= 3
             mono += n == 1
             if t.kind is TokenKind.WORD:
-                k = _letters(t.text)
+                # rules.base.Word knows its letters (counted the same way)
+                k = getattr(t, "letters", -1)
+                if k < 0:
+                    k = _letters(t.text)
                 letters += k
                 long_words += k > LONG_WORD_LETTERS
         n_sent += seen
-    return Counts(words, n_sent, syll, letters, long_words, poly, mono)
+    counts = Counts(words, n_sent, syll, letters, long_words, poly, mono)
+    if memo:
+        _last_count = (sentences, counts)
+    return counts
+
+
+_last_count: tuple[Any, Counts] | None = None
 
 
 # ----------------------------------------------------------------- formulas

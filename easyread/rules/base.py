@@ -117,11 +117,13 @@ class Unit:
     letter_words: tuple[Word, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", tuple(t for t in self.tokens if t.is_word))
+        # Word.is_word, spelled out: a property call per token was a visible
+        # share of building the units.
+        word, number = TokenKind.WORD, TokenKind.NUMBER
+        words = tuple(t for t in self.tokens if t.kind is word or t.kind is number)
+        object.__setattr__(self, "words", words)
         object.__setattr__(
-            self,
-            "letter_words",
-            tuple(t for t in self.tokens if t.kind is TokenKind.WORD),
+            self, "letter_words", tuple(t for t in words if t.kind is word)
         )
 
     @property

@@ -52,6 +52,8 @@ def _words(doc: Document, sentence: Sentence) -> tuple[Word, ...]:
 
 def _moved(w: Word, shift: int) -> Word:
     """``w`` shifted by ``shift`` characters (its derived fields are copied, not recomputed)."""
+    if not shift:
+        return w  # immutable: the same word serves the sentence and its block
     return Word(
         w.start + shift,
         w.end + shift,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, time
 
@@ -47,6 +48,8 @@ _TIME_COLON_RE = re.compile(
 )
 
 
+# Pure and called once per token of every document: the same words recur.
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Count German syllables from vowel groups; diphthongs count once."""
     w = word.lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, time
 
@@ -57,6 +58,8 @@ _TIME_OCLOCK_RE = re.compile(
 )
 
 
+# Pure and called once per token of every document: the same words recur.
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Estimate English syllables from vowel groups (no dictionary download)."""
     w = "".join(c for c in word.lower() if c.isalpha())

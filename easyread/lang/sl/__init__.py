@@ -8,6 +8,7 @@ number words with dual and plural forms.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, time
 
@@ -69,6 +70,8 @@ _TIME_HM_RE = re.compile(
 _VOWELS = set("aeiouAEIOU")
 
 
+# Pure and called once per token of every document: the same words recur.
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Count Slovenian syllables: vowels plus syllabic r.
 
