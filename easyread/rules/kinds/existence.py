@@ -24,6 +24,7 @@ from typing import Any
 from ...lang import WordLists
 from ..base import Context, Hit, ParamError, Unit, kind
 from ..params import P, regex_error, validate_params
+from ._prefilter import Needs, may_match, required_chars
 from ._text import PhraseTable, compiled, drop_overlapping, text_words
 
 # Closed word classes that are plain lists of words or phrases.
@@ -58,7 +59,8 @@ class _Prepared:
 
     tables: tuple[PhraseTable, ...]  # the non-empty ones: surface forms, lemmas
     exceptions: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    #: Each regex with the characters it cannot match without (see _prefilter).
+    patterns: tuple[tuple[re.Pattern[str], Needs], ...]
 
 
 def _prepare(ctx: Context) -> _Prepared:
@@ -76,7 +78,10 @@ def _prepare(ctx: Context) -> _Prepared:
         prepared = _Prepared(
             tuple(t for t in tables if t),
             frozenset(str(e).lower() for e in ctx.param("exceptions") or ()),
-            tuple(compiled(p, flags) for p in ctx.param("patterns") or ()),
+            tuple(
+                (rx, required_chars(rx))
+                for rx in (compiled(p, flags) for p in ctx.param("patterns") or ())
+            ),
         )
         ctx.compiled["existence"] = prepared
     return prepared
@@ -97,7 +102,9 @@ def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
                     continue
                 spans.append((words[i].start, words[j - 1].end))
     text = unit.text
-    for pattern in prepared.patterns:
+    for pattern, needs in prepared.patterns:
+        if needs and not may_match(needs, text):
+            continue  # most sentences lack the one rare character a pattern needs
         for m in pattern.finditer(text):
             group = (
                 "hit" if "hit" in m.re.groupindex and m.group("hit") is not None else 0
