@@ -221,9 +221,17 @@ BUG_EXCERPT = (
     "rules/engine.py _Mapper._excerpt: every finding carries the whole sentence; "
     "16,666 findings in a 50,000-character sentence make an 838 MB JSON report"
 )
-BUG_DATE_SCAN = (
-    "rules/kinds/limit.py links() and rules/checks/numbers.py _inside(): every "
-    "token is compared with every date span (quadratic, 30 s for '1. ' x 15,000)"
+BUG_IMAGE_REF = (
+    "cli/build.py _cache_key: _IMAGE_REF_RE.findall on the source is quadratic on "
+    "long runs of dots ('[\\w./\\\\-]+\\.(?:png|...)' tried from every dot): 99 s"
+)
+BUG_SIMPLIFY_INT = (
+    "simplify/_find.py normalise_number: int() of a number with more than 4300 "
+    "digits raises ValueError, and cli/simplify.py prints the traceback"
+)
+BUG_SIMPLIFY_SCAN = (
+    "simplify/_find.py _free() and simplify/facts.py 'later' dates: every hit "
+    "against every span/date, quadratic (3.5 s for 2,000 dates, > 60 s for 15,000)"
 )
 BUG_STDIN = (
     "cli/build.py run(): standard input is read as text (sys.stdin.read()), not "
@@ -368,14 +376,14 @@ CASES: tuple[Case, ...] = (
          args=("--lang", "sl"), commands=("check",)),
     Case("sentence-50000-chars", doc_text(FM + ("beseda " * 7200)[:50_000] + "\n"), commands=ALL),
     Case("word-50000-chars", doc_text(FM + "a" * 50_000 + "\n")),
-    Case("dots-50000", doc_text(FM + "." * 50_000 + "\n")),
+    Case("dots-50000", doc_text(FM + "." * 50_000 + "\n"), bugs={"html": BUG_IMAGE_REF}),
     Case("dots-50000-json-report", doc_text(FM + "." * 50_000 + "\n"), commands=("check-json",),
          bugs={"check-json": BUG_EXCERPT}),
-    Case("digits-50000", doc_text(FM + "1" * 50_000 + "\n"), bugs={"check": BUG_BIG_INT, "html": BUG_BIG_INT}),
+    Case("digits-50000", doc_text(FM + "1" * 50_000 + "\n"), bugs={"check": BUG_BIG_INT, "html": BUG_BIG_INT, "simplify": BUG_SIMPLIFY_INT}),
     Case("spaces-50000", doc_text(FM + "x" + " " * 50_000 + "y\n\n" + "\t" * 50_000 + "\n")),
     Case("ordinal-runs", doc_text(FM + "1. " * 15_000 + "\n"), "error", line=6, message="nested"),
     Case("ordinal-runs-txt", doc_text("1. " * 15_000 + "\n", name="seznam.txt"), args=("--lang", "sl"),
-         bugs={"check": BUG_DATE_SCAN, "html": BUG_DATE_SCAN}),
+         bugs={"simplify": BUG_SIMPLIFY_SCAN}),
     Case("markdown-link-brackets", doc_text(FM + "[" * 30_000 + "\n\n" + "![" * 15_000 + "\n")),
     Case("markdown-emphasis-and-tags",
          doc_text(FM + "*_" * 20_000 + "\n\n" + "<a " * 10_000 + "\n\n" + "(" * 30_000 + "\n\n" + "&" * 20_000 + "\n")),

@@ -79,6 +79,12 @@ def _hook(event, args):
     elif event in _EXEC:
         _write("exec", [event, repr(args)[:300]])
 
+def _rss():
+    import resource
+    _write("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+
+import atexit
+atexit.register(_rss)
 sys.addaudithook(_hook)
 sys.argv = ["easyread", *_args]
 import runpy
@@ -102,7 +108,7 @@ class Run:
     network: tuple[str, ...]
     #: programs the run tried to start
     executed: tuple[str, ...]
-    max_rss: int = 0  # bytes, largest child process (ru_maxrss)
+    max_rss: int = 0  # bytes: peak resident memory of the main process (at exit)
     allowed_roots: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -193,7 +199,6 @@ def run_easyread(
     child_env.update(env or {})
     str_args = tuple(str(a) for a in args)
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     proc = subprocess.Popen(
         [sys.executable, "-c", BOOTSTRAP, str(log), *str_args],
         cwd=cwd,
@@ -213,7 +218,7 @@ def run_easyread(
             os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
     seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    max_rss = 0
     opened: list[str] = []
     network: list[str] = []
     executed: list[str] = []
@@ -231,6 +236,8 @@ def run_easyread(
                 network.append(detail[0])
             elif kind == "exec":
                 executed.append(" ".join(str(d) for d in detail))
+            elif kind == "rss":
+                max_rss = max(max_rss, int(detail))
     roots = (
         *system_roots(),
         *(f"/proc/{pid}" for pid in pids),
@@ -247,7 +254,7 @@ def run_easyread(
         opened=tuple(opened),
         network=tuple(network),
         executed=tuple(executed),
-        max_rss=max(after, before) * 1024,
+        max_rss=max_rss,
         allowed_roots=roots,
     )
 

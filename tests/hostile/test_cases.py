@@ -9,6 +9,8 @@ content in HTML, and no half-written output.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ def command_args(command: str, path: str) -> list[str]:
     """The command line for one of: check, html, pdf, simplify."""
     if command == "check":
         return ["check", "--format", "text", path]
+    if command == "check-json":
+        return ["check", "--format", "json", "-o", "out/report.json", path]
     if command in ("html", "pdf"):
         return ["build", "--to", command, "--force", "-o", "out", path]
     if command == "simplify":
@@ -37,6 +41,8 @@ def safety_problems(run: Any, root: Path, secret: str, harness: Any) -> list[str
         problems.append("printed a traceback")
     if run.returncode < 0 or run.returncode > 3:
         problems.append(f"died with {run.returncode} (signal, memory?)")
+    if run.max_rss > harness.MEMORY_LIMIT:
+        problems.append(f"used {run.max_rss // 2**20} MB")
     if run.network:
         problems.append(f"tried the network: {sorted(set(run.network))}")
     outside = run.outside_reads()
@@ -119,6 +125,7 @@ def test_hostile_input(
                 problems.append(f"wrote {out.name} although the input is bad")
     if case.verify is not None:
         problems += case.verify(case_root, command, run)
+    _summary(case.name, command, run)
     assert not problems, "\n".join(problems) + "\n" + run.describe()
 
 
@@ -133,3 +140,21 @@ def _without_library_lookups(run: Any) -> Any:
 def _is_library_lookup(detail: str) -> bool:
     m = re.search(r"\('([^']+)'", detail)
     return bool(m and _LIBRARY_LOOKUP.search(m.group(1)))
+
+
+def _summary(name: str, command: str, run: Any) -> None:
+    """With EASYREAD_HOSTILE_SUMMARY=file, append one JSON line per run (for reports)."""
+    target = os.environ.get("EASYREAD_HOSTILE_SUMMARY")
+    if not target:
+        return
+    first = next((ln for ln in run.output.splitlines() if "error" in ln.lower()), "")
+    row = {
+        "case": name,
+        "command": command,
+        "exit": run.returncode,
+        "seconds": round(run.seconds, 2),
+        "rss_mb": run.max_rss // 2**20,
+        "message": first[:160],
+    }
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
