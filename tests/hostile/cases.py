@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "SECRET-TOKEN-7f3a9c"
 #: a 1x1 PNG (valid image, so a refused picture is refused for its place, not its bytes)
 PNG = base64.b64decode(
@@ -140,6 +141,18 @@ def _twenty_mb(root: Path) -> str:
     with path.open("wb") as fh:
         while fh.tell() < 20 * 1024 * 1024:
             fh.write(chunk)
+    return "doc/velik.md"
+
+
+def _just_under_the_limit(root: Path) -> str:
+    """Real Slovenian text, just under the 1 MB input limit."""
+    corpus = sorted((ROOT / "tests" / "corpus" / "pairs" / "sl").glob("*.md"))[:8]
+    body = "".join(
+        p.read_text(encoding="utf-8").split("---", 2)[-1] + "\n\n" for p in corpus
+    )
+    head = FM
+    copies = (1024 * 1024 - 4096) // len(body.encode("utf-8"))
+    (root / "doc" / "velik.md").write_text(head + body * copies, encoding="utf-8")
     return "doc/velik.md"
 
 
@@ -374,6 +387,7 @@ CASES: tuple[Case, ...] = (
     Case("twenty-megabytes", _twenty_mb, "error", message="too big", commands=ALL),
     Case("stdin-too-big", lambda root: "-", "error", message="too big", stdin=b"Kava. " * 200_000,
          args=("--lang", "sl"), commands=("check",)),
+    Case("one-megabyte-document", _just_under_the_limit, commands=("check",)),
     Case("sentence-50000-chars", doc_text(FM + ("beseda " * 7200)[:50_000] + "\n"), commands=ALL),
     Case("word-50000-chars", doc_text(FM + "a" * 50_000 + "\n")),
     Case("dots-50000", doc_text(FM + "." * 50_000 + "\n"), bugs={"html": BUG_IMAGE_REF}),

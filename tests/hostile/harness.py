@@ -44,7 +44,8 @@ TIME_LIMIT = 60.0  # seconds per run
 BOOTSTRAP = r"""
 import json, os, sys
 _log_fd = os.open(sys.argv[1], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-_args = sys.argv[2:]
+_module = sys.argv[2]
+_args = sys.argv[3:]
 _NET = frozenset({
     "socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
     "socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getnameinfo",
@@ -86,9 +87,9 @@ def _rss():
 import atexit
 atexit.register(_rss)
 sys.addaudithook(_hook)
-sys.argv = ["easyread", *_args]
+sys.argv = [_module, *_args]
 import runpy
-runpy.run_module("easyread", run_name="__main__", alter_sys=True)
+runpy.run_module(_module, run_name="__main__", alter_sys=True)
 """
 
 
@@ -175,8 +176,12 @@ def run_easyread(
     timeout: float = TIME_LIMIT,
     memory_limit: bool = True,
     env: dict[str, str] | None = None,
+    module: str = "easyread",
 ) -> Run:
-    """Run ``easyread *args`` guarded; return what happened (never raises on failure)."""
+    """Run ``easyread *args`` guarded; return what happened (never raises on failure).
+
+    ``module`` runs another module instead (the harness's own tests use it).
+    """
     log_dir.mkdir(parents=True, exist_ok=True)
     log = log_dir / f"audit-{time.monotonic_ns()}.jsonl"
     tmp = log_dir / "tmp"
@@ -200,7 +205,7 @@ def run_easyread(
     str_args = tuple(str(a) for a in args)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", BOOTSTRAP, str(log), *str_args],
+        [sys.executable, "-c", BOOTSTRAP, str(log), module, *str_args],
         cwd=cwd,
         env=child_env,
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
