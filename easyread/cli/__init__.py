@@ -114,3 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except Exception as exc:  # last resort: never show users a traceback
+        logging.getLogger("easyread").debug("internal error", exc_info=True)
+        print(
+            f"easyread: internal error: {type(exc).__name__}: {exc}\n"
+            "  this is a bug in easyread, not in your file: run again with -vv to see "
+            "the details, and please report it",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
