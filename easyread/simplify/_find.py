@@ -90,7 +90,8 @@ def normalise_number(text: str, lang: str) -> str:
     except InvalidOperation:
         return s
     if d == d.to_integral_value():
-        return str(int(d))
+        # format(), not int(): Python refuses int -> str beyond 4,300 digits.
+        return format(d.to_integral_value(), "f")
     return format(d.normalize(), "f")
 
 

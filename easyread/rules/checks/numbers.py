@@ -103,7 +103,9 @@ def big_numbers(unit: Unit, ctx: Context) -> Iterable[Hit]:
         )
         if not plain.isdigit():
             continue
-        value = int(plain)
+        # Longer than any real amount: big for sure, and int() of a 4,300+ digit
+        # string raises in Python.
+        value = int(plain) if len(plain) <= 18 else 10**18
         if len(plain) == 4 and 1900 <= value <= 2100:
             continue  # a year
         before = unit.text[:start].rstrip(" \u00a0")
