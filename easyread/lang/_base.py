@@ -451,6 +451,65 @@ class BasePack:
         return f"<LanguagePack {self.code}>"
 
 
+class PrefixedPattern:
+    """A date or time pattern: an optional prefix, then a core that starts with a digit.
+
+    ``v sredo, 13. maja``, ``ob 10. uri``, ``on Monday 3 May``: the regex
+    engine tries the optional weekday or preposition at every position of a
+    sentence, which made these patterns a visible share of a check.
+    :meth:`matches` searches for the core instead (a digit must be there) and
+    tries the whole pattern only where its prefix can start: in the run of
+    letters, white space and ``prefix_chars`` just before the core. The
+    result is exactly ``list(re.finditer(prefix + core, text, flags))``
+    as long as the prefix matches nothing but such characters; the packs'
+    tests compare the two on the corpus and on generated text.
+    """
+
+    __slots__ = ("_chars", "_core", "pattern")
+
+    def __init__(
+        self, prefix: str, core: str, flags: int = 0, *, prefix_chars: str = ""
+    ) -> None:
+        #: The whole pattern, as one regex (what :meth:`matches` finds).
+        self.pattern = re.compile(prefix + core, flags)
+        self._core = re.compile(core, flags)
+        self._chars = prefix_chars
+
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """``list(self.pattern.finditer(text))``, found from the cores."""
+        pattern, core, chars = self.pattern, self._core, self._chars
+        out: list[re.Match[str]] = []
+        pos = scan = 0  # where the next match may start; where to look for a core
+        while (found := core.search(text, scan)) is not None:
+            at = found.start()
+            if _DIGIT_RE.match(text, at) is None:
+                # A core that does not start with a digit: the search below
+                # would not be exact, so use the regex as it is.
+                return list(pattern.finditer(text))
+            start = at
+            while start > pos:
+                ch = text[start - 1]
+                if not (ch.isalpha() or ch.isspace() or ch in chars):
+                    break
+                start -= 1
+            # The leftmost match starting in [start, at]: the same one
+            # finditer finds (no match can start before ``start``, since a
+            # prefix holds no digit and no other character).
+            match = None
+            for begin in range(start, at + 1):
+                match = pattern.match(text, begin)
+                if match is not None:
+                    break
+            if match is None:
+                scan = at + 1
+                continue
+            if match.end() <= match.start():  # pragma: no cover - cores hold a digit
+                return list(pattern.finditer(text))
+            out.append(match)
+            pos = scan = match.end()
+        return out
+
+
 def drop_overlaps(matches: Sequence[Any]) -> list[Any]:
     """Keep the earliest, then longest, of overlapping matches (``start``/``end``)."""
     out: list[Any] = []

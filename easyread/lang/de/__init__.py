@@ -7,7 +7,7 @@ import re
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
-from .._base import BasePack, drop_overlaps, has_digit, year_of
+from .._base import BasePack, PrefixedPattern, drop_overlaps, has_digit, year_of
 
 WEEKDAYS = (
     "Montag",
@@ -32,20 +32,31 @@ _WEEKDAY_ALT = "|".join(
 )
 _WEEKDAY_PREFIX = rf"(?:(?P<prep>\b(?:am|ab|bis|vom|Am|Ab|Bis|Vom)\s+)?(?:{_WEEKDAY_ALT}),?\s+(?:den\s+)?)?"
 
-_DATE_WORDS_RE = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?<!\d)(?P<d>\d{{1,2}})\.\s*(?:{_MONTH_ALT})(?!\w)(?:\s+(?P<y>\d{{4}})\b)?"
+# Searched from the digits (PrefixedPattern): the weekday prefix holds only
+# letters, white space, dots and commas ("am Mo., den").
+_DATE_WORDS = PrefixedPattern(
+    _WEEKDAY_PREFIX,
+    rf"(?<!\d)(?P<d>\d{{1,2}})\.\s*(?:{_MONTH_ALT})(?!\w)(?:\s+(?P<y>\d{{4}})\b)?",
+    prefix_chars=",.",
 )
-_DATE_NUM_RE = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?<![\d.])(?P<d>\d{{1,2}})\.\s?(?P<mo>\d{{1,2}})\.(?:\s?(?P<y>\d{{4}}|\d{{2}})(?!\d))?(?!\d)"
+_DATE_WORDS_RE = _DATE_WORDS.pattern
+_DATE_NUM = PrefixedPattern(
+    _WEEKDAY_PREFIX,
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<mo>\d{1,2})\.(?:\s?(?P<y>\d{4}|\d{2})(?!\d))?(?!\d)",
+    prefix_chars=",.",
 )
+_DATE_NUM_RE = _DATE_NUM.pattern
 _DATE_ISO_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")
 
-_TIME_UHR_RE = re.compile(
-    r"(?P<prep>\b(?:um|ab|bis|von|gegen|Um|Ab|Bis|Von|Gegen)\s+)?(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?Uhr\b"
+_TIME_PREP = r"(?P<prep>\b(?:um|ab|bis|von|gegen|Um|Ab|Bis|Von|Gegen)\s+)?"
+_TIME_UHR = PrefixedPattern(
+    _TIME_PREP, r"(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s?Uhr\b"
 )
-_TIME_COLON_RE = re.compile(
-    r"(?P<prep>\b(?:um|ab|bis|von|gegen|Um|Ab|Bis|Von|Gegen)\s+)?(?<![\d.:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])"
+_TIME_UHR_RE = _TIME_UHR.pattern
+_TIME_COLON = PrefixedPattern(
+    _TIME_PREP, r"(?<![\d.:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])"
 )
+_TIME_COLON_RE = _TIME_COLON.pattern
 
 
 # Pure and called once per token of every document: the same words recur.
@@ -115,12 +126,12 @@ class GermanPack(BasePack):
         if not has_digit(text):
             return []
         found: list[DateMatch] = []
-        for m in _DATE_WORDS_RE.finditer(text):
+        for m in _DATE_WORDS.matches(text):
             month = next(i for i in range(12) if m.group(f"m{i}")) + 1
             found.append(
                 self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words")
             )
-        for m in _DATE_NUM_RE.finditer(text):
+        for m in _DATE_NUM.matches(text):
             found.append(
                 self._date(
                     m,
@@ -157,7 +168,7 @@ class GermanPack(BasePack):
         if not has_digit(text):
             return []
         found: list[TimeMatch] = []
-        for m in _TIME_UHR_RE.finditer(text):
+        for m in _TIME_UHR.matches(text):
             found.append(
                 TimeMatch(
                     m.start(),
@@ -168,7 +179,7 @@ class GermanPack(BasePack):
                     bool(m.group("prep")),
                 )
             )
-        for m in _TIME_COLON_RE.finditer(text):
+        for m in _TIME_COLON.matches(text):
             h, mi = int(m.group("h")), int(m.group("mi"))
             if h <= 24 and mi <= 59:
                 found.append(

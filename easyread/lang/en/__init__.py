@@ -7,7 +7,7 @@ import re
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
-from .._base import BasePack, drop_overlaps, has_digit, year_of
+from .._base import BasePack, PrefixedPattern, drop_overlaps, has_digit, year_of
 
 WEEKDAYS = (
     "Monday",
@@ -33,29 +33,41 @@ _WEEKDAY_ALT = "|".join(
 _WEEKDAY_PREFIX = rf"(?:(?P<prep>\bon\s+)?(?:{_WEEKDAY_ALT}),?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 
-_DATE_DMY_RE = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+# Searched from the digits (PrefixedPattern): the weekday prefix holds only
+# letters, white space, dots and commas ("on Mon., the").
+_DATE_DMY = PrefixedPattern(
+    _WEEKDAY_PREFIX,
+    rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+    prefix_chars=",.",
 )
+_DATE_DMY_RE = _DATE_DMY.pattern
 _DATE_MDY_RE = re.compile(
     rf"{_WEEKDAY_PREFIX}(?:{_MONTH_ALT})\s+(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
-_DATE_NUM_RE = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?<![\d/])(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"
+_DATE_NUM = PrefixedPattern(
+    _WEEKDAY_PREFIX,
+    r"(?<![\d/])(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
+    prefix_chars=",.",
 )
+_DATE_NUM_RE = _DATE_NUM.pattern
 _DATE_ISO_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")
 
 _AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
-_TIME_AMPM_RE = re.compile(
-    rf"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s?{_AMPM}",
+_TIME_PREP = r"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?"
+_TIME_AMPM = PrefixedPattern(
+    _TIME_PREP,
+    rf"(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s?{_AMPM}",
     re.IGNORECASE,
 )
-_TIME_COLON_RE = re.compile(
-    r"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?(?<![\d.:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])"
+_TIME_AMPM_RE = _TIME_AMPM.pattern
+_TIME_COLON = PrefixedPattern(
+    _TIME_PREP, r"(?<![\d.:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d:])"
 )
-_TIME_OCLOCK_RE = re.compile(
-    r"(?P<prep>\b(?:at|from|until|till|to|by)\s+)?(?<![\d.:])(?P<h>\d{1,2})\s+o'clock\b",
-    re.IGNORECASE,
+_TIME_COLON_RE = _TIME_COLON.pattern
+_TIME_OCLOCK = PrefixedPattern(
+    _TIME_PREP, r"(?<![\d.:])(?P<h>\d{1,2})\s+o'clock\b", re.IGNORECASE
 )
+_TIME_OCLOCK_RE = _TIME_OCLOCK.pattern
 
 
 # Pure and called once per token of every document: the same words recur.
@@ -99,15 +111,16 @@ class EnglishPack(BasePack):
         if not has_digit(text):
             return []
         found: list[DateMatch] = []
-        for rx in (_DATE_DMY_RE, _DATE_MDY_RE):
-            for m in rx.finditer(text):
+        # Day first, then month first (the month word leads: searched plainly).
+        for matches in (_DATE_DMY.matches(text), _DATE_MDY_RE.finditer(text)):
+            for m in matches:
                 month = next(i for i in range(12) if m.group(f"m{i}")) + 1
                 found.append(
                     self._date(
                         m, int(m.group("d")), month, year_of(m.group("y")), "words"
                     )
                 )
-        for m in _DATE_NUM_RE.finditer(text):
+        for m in _DATE_NUM.matches(text):
             found.append(
                 self._date(
                     m,
@@ -144,7 +157,7 @@ class EnglishPack(BasePack):
         if not has_digit(text):
             return []
         found: list[TimeMatch] = []
-        for m in _TIME_AMPM_RE.finditer(text):
+        for m in _TIME_AMPM.matches(text):
             h = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
             found.append(
                 TimeMatch(
@@ -156,13 +169,13 @@ class EnglishPack(BasePack):
                     bool(m.group("prep")),
                 )
             )
-        for m in _TIME_COLON_RE.finditer(text):
+        for m in _TIME_COLON.matches(text):
             h, mi = int(m.group("h")), int(m.group("mi"))
             if h <= 24 and mi <= 59:
                 found.append(
                     TimeMatch(m.start(), m.end(), h, mi, "colon", bool(m.group("prep")))
                 )
-        for m in _TIME_OCLOCK_RE.finditer(text):
+        for m in _TIME_OCLOCK.matches(text):
             found.append(
                 TimeMatch(
                     m.start(),

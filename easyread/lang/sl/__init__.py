@@ -13,7 +13,7 @@ import re
 from datetime import date, time
 
 from .. import DateMatch, TimeMatch
-from .._base import BasePack, drop_overlaps, has_digit, year_of
+from .._base import BasePack, PrefixedPattern, drop_overlaps, has_digit, year_of
 
 WEEKDAYS_NOM = ("ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota", "nedelja")
 WEEKDAYS_ACC = ("ponedeljek", "torek", "sredo", "četrtek", "petek", "soboto", "nedeljo")
@@ -40,32 +40,46 @@ _WEEKDAY_ALT = "|".join(
 )
 _WEEKDAY_PREFIX = rf"(?:(?P<prep>\b(?:v|do|od|za|na)\s+)?(?:{_WEEKDAY_ALT})\b,?\s+)?"
 
-_DATE_WORDS_RE = re.compile(
-    rf"(?i:{_WEEKDAY_PREFIX})(?<!\d)(?P<d>\d{{1,2}})\.\s*(?i:(?:{_MONTH_ALT}))\b"
-    r"(?:\s+(?P<y>\d{4})\b)?"
+# Searched from the digits (PrefixedPattern): the weekday prefix holds only
+# letters, white space and a comma.
+_DATE_WORDS = PrefixedPattern(
+    rf"(?i:{_WEEKDAY_PREFIX})",
+    rf"(?<!\d)(?P<d>\d{{1,2}})\.\s*(?i:(?:{_MONTH_ALT}))\b"
+    r"(?:\s+(?P<y>\d{4})\b)?",
+    prefix_chars=",",
 )
-_DATE_NUM_RE = re.compile(
-    rf"(?i:{_WEEKDAY_PREFIX})(?<![\d.])(?P<d>\d{{1,2}})\.[ \u00a0]?(?P<mo>\d{{1,2}})\."
-    r"(?:[ \u00a0]?(?P<y>\d{4}|\d{2})(?![\d]))?(?!\d)"
+_DATE_WORDS_RE = _DATE_WORDS.pattern
+_DATE_NUM = PrefixedPattern(
+    rf"(?i:{_WEEKDAY_PREFIX})",
+    r"(?<![\d.])(?P<d>\d{1,2})\.[ \u00a0]?(?P<mo>\d{1,2})\."
+    r"(?:[ \u00a0]?(?P<y>\d{4}|\d{2})(?![\d]))?(?!\d)",
+    prefix_chars=",",
 )
+_DATE_NUM_RE = _DATE_NUM.pattern
 _DATE_ISO_RE = re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")
 
 # "ob 10. uri", "do 12. ure", "10h"
-_TIME_ORDINAL_RE = re.compile(
-    r"(?:(?P<prep>\b(?:ob|od|do|okoli|pred|po)\s+))?(?<![\d.])(?P<h>\d{1,2})\.\s?(?:uri|ure|uro|ura)\b",
+_TIME_ORDINAL = PrefixedPattern(
+    r"(?:(?P<prep>\b(?:ob|od|do|okoli|pred|po)\s+))?",
+    r"(?<![\d.])(?P<h>\d{1,2})\.\s?(?:uri|ure|uro|ura)\b",
     re.IGNORECASE,
 )
-_TIME_H_RE = re.compile(
-    r"(?:(?P<prep>\b(?:ob|od|do|okoli)\s+))?(?<![\d.])(?P<h>\d{1,2})\s?h\b",
+_TIME_ORDINAL_RE = _TIME_ORDINAL.pattern
+_TIME_H = PrefixedPattern(
+    r"(?:(?P<prep>\b(?:ob|od|do|okoli)\s+))?",
+    r"(?<![\d.])(?P<h>\d{1,2})\s?h\b",
     re.IGNORECASE,
 )
+_TIME_H_RE = _TIME_H.pattern
 # "ob 10.30", "od 9.00 do 12.00", "10:00", "10.00 uri" (wrong but common)
-_TIME_HM_RE = re.compile(
-    r"(?:(?P<prep>\b(?:ob|od|do|okoli|med|pred|po|in|–|-)\s*))?"
+_TIME_HM = PrefixedPattern(
+    r"(?:(?P<prep>\b(?:ob|od|do|okoli|med|pred|po|in|–|-)\s*))?",
     r"(?<![\d.,:])(?P<h>\d{1,2})(?P<sep>[.:])(?P<mi>\d{2})(?![\d])(?!\.\d)"
     r"(?P<tail>\.?\s?(?:uri|ure|uro|h)\b)?",
     re.IGNORECASE,
+    prefix_chars="–-",
 )
+_TIME_HM_RE = _TIME_HM.pattern
 
 _VOWELS = set("aeiouAEIOU")
 
@@ -123,12 +137,12 @@ class SlovenianPack(BasePack):
         if not has_digit(text):
             return []
         found: list[DateMatch] = []
-        for m in _DATE_WORDS_RE.finditer(text):
+        for m in _DATE_WORDS.matches(text):
             month = next(i for i in range(12) if m.group(f"m{i}")) + 1
             found.append(
                 self._date(m, int(m.group("d")), month, year_of(m.group("y")), "words")
             )
-        for m in _DATE_NUM_RE.finditer(text):
+        for m in _DATE_NUM.matches(text):
             found.append(
                 self._date(
                     m,
@@ -165,7 +179,7 @@ class SlovenianPack(BasePack):
         if not has_digit(text):
             return []
         found: list[TimeMatch] = []
-        for m in _TIME_ORDINAL_RE.finditer(text):
+        for m in _TIME_ORDINAL.matches(text):
             found.append(
                 TimeMatch(
                     m.start(),
@@ -176,13 +190,13 @@ class SlovenianPack(BasePack):
                     bool(m.group("prep")),
                 )
             )
-        for m in _TIME_H_RE.finditer(text):
+        for m in _TIME_H.matches(text):
             found.append(
                 TimeMatch(
                     m.start(), m.end(), int(m.group("h")), 0, "h", bool(m.group("prep"))
                 )
             )
-        for m in _TIME_HM_RE.finditer(text):
+        for m in _TIME_HM.matches(text):
             is_colon = m.group("sep") == ":"
             # "10.30" is a time only with a time word around it; "10:30" always is.
             if not (is_colon or m.group("prep") or m.group("tail")):
