@@ -299,6 +299,9 @@ def get_kind(name: str) -> RuleKind:
 
     :raises KeyError: for an unknown kind.
     """
+    found = _KINDS.get(name)
+    if found is not None:  # the engine asks once per rule and document
+        return found
     from . import kinds  # noqa: F401 - registers the built-in kinds
 
     return _KINDS[name]

@@ -194,6 +194,26 @@ def _freeze(value: Any) -> Any:
     return (type(value), value)
 
 
+_FROZEN: list[tuple[Any, Any]] = []
+
+
+def _frozen_rules(table: Mapping[str, Any]) -> Any:
+    """``_freeze(table)``; the last few results are kept by identity.
+
+    The built-in profiles are cached objects, so the same mapping comes back
+    for every document; freezing it each time cost as much as a small rule.
+    A kept mapping must not change in between: profiles and settings are not
+    changed after they are loaded.
+    """
+    for known, frozen in _FROZEN:
+        if known is table:
+            return frozen
+    frozen = _freeze(table)
+    _FROZEN.insert(0, (table, frozen))
+    del _FROZEN[8:]
+    return frozen
+
+
 #: Active rules by what decides them; values keep the rule set and the pack
 #: they were made for, so an id reused by a new object never matches.
 _ACTIVE: dict[tuple[Any, ...], tuple[RuleSet, Any, list[ActiveRule]]] = {}
@@ -220,10 +240,10 @@ def _active_for(
         doc.lang,
         profile.name,
         profile.source,
-        _freeze(profile.rules),
+        _frozen_rules(profile.rules),
         None
         if settings is None
-        else (_freeze(settings.rules), str(settings.config_path)),
+        else (_frozen_rules(settings.rules), str(settings.config_path)),
         tuple(select),
         tuple(ignore),
     )
