@@ -123,11 +123,13 @@ class RuleSet:
 # ---------------------------------------------------------------- discovery
 def _builtin_dirs() -> Iterator[tuple[str, Traversable]]:
     yield "core", resources.files("easyread.rules.core")
+    # The folders are found from easyread.lang, without importing each pack
+    # (resources.files would import easyread.lang.<code> and compile all its
+    # patterns: a check of one Slovenian file paid for English and German).
+    # A pack without rules has no such folder: _yaml_files finds nothing.
+    lang_root = resources.files("easyread.lang")
     for code in SUPPORTED:
-        try:
-            yield code, resources.files(f"easyread.lang.{code}.rules")
-        except ModuleNotFoundError:
-            continue
+        yield code, lang_root.joinpath(code, "rules")
 
 
 def _yaml_files(folder: Traversable) -> list[Traversable]:
