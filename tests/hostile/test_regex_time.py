@@ -133,12 +133,6 @@ CHECK_TEXTS = (
 # Known bugs in the checker (reported; strict: a fix turns these into XPASS,
 # which fails the run until the mark is removed).
 _KNOWN = {
-    (
-        "digits",
-        code,
-    ): "rules/checks/numbers.py big_numbers: int() of > 4300 digits raises ValueError"
-    for code in ("sl", "en", "de")
-} | {
     ("ordinals", code): "rules/kinds/limit.py links(): tokens x dates, quadratic (15 s)"
     for code in ("sl", "de")
 }
