@@ -11,7 +11,13 @@ from collections.abc import Iterable, Sequence
 
 from ...model import BlockKind
 from ..base import Context, Hit, Unit, Word
-from ..kinds._text import PhraseTable, compiled, enumerations, text_words
+from ..kinds._text import (
+    PhraseTable,
+    compiled,
+    text_words,
+    unit_enumerations,
+    word_keys,
+)
 from ..params import NUMBER, P
 from ._registry import check
 
@@ -377,7 +383,7 @@ def subordinate_clauses(unit: Unit, ctx: Context) -> Iterable[Hit]:
         )
     question = unit.text.rstrip().endswith("?")
     found = []
-    for i, j, phrase in table.find(words):
+    for i, j, phrase in table.find(words, word_keys(unit, ctx)):
         if phrase in exceptions or (i < 3 and question):
             continue
         found.append((words[i].start, words[j - 1].end))
@@ -491,7 +497,7 @@ def consistent_terms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     first: dict[int, str] = {}
     for sentence in ctx.units.sentences:
         words = text_words(sentence)
-        for i, j, phrase in table.find(words):
+        for i, j, phrase in table.find(words, word_keys(sentence, ctx)):
             set_no = member_of[phrase]
             chosen = first.setdefault(set_no, phrase)
             if phrase != chosen:
@@ -522,9 +528,7 @@ def inline_lists(unit: Unit, ctx: Context) -> Iterable[Hit]:
     ):
         return
     min_items = int(ctx.param("min_items"))
-    for e in enumerations(
-        unit.tokens, ctx.lang, int(ctx.param("max_item_words")), min_items
-    ):
+    for e in unit_enumerations(unit, ctx, int(ctx.param("max_item_words")), min_items):
         yield Hit(e.start, e.end, {"value": e.items, "min_items": min_items})
 
 

@@ -9,7 +9,14 @@ from collections.abc import Iterable
 from ...lang import GlossaryEntry
 from ...model import TokenKind
 from ..base import Context, Hit, Unit
-from ..kinds._text import PhraseTable, document_names, is_explained, is_name, text_words
+from ..kinds._text import (
+    PhraseTable,
+    document_names,
+    is_explained,
+    is_name,
+    text_words,
+    word_keys,
+)
 from ..params import P
 from ._registry import check
 
@@ -139,7 +146,7 @@ def explain_hard_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
     done: set[str] = ctx.cache.setdefault("done", set())
     words = text_words(unit)
     window = int(ctx.param("window"))
-    for i, j, phrase in table.find(words):
+    for i, j, phrase in table.find(words, word_keys(unit, ctx)):
         lemma = lemma_of[phrase]
         if lemma in done or is_name(words, i, ctx.lang):
             continue

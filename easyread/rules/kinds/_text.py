@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,7 @@ class PhraseTable:
                 self._by_first.setdefault(parts[0], []).append(parts)
         for options in self._by_first.values():
             options.sort(key=len, reverse=True)
+        self._firsts = frozenset(self._by_first)
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -93,8 +95,16 @@ class PhraseTable:
         low = w.lower.replace("’", "'") if "’" in w.lower else w.lower
         return (low, w.lemma) if self.lemmas and w.lemma and w.lemma != low else (low,)
 
-    def find(self, words: Sequence[Word]) -> list[tuple[int, int, str]]:
-        """``(first index, last index + 1, phrase)`` of every match, longest first, no overlaps."""
+    def find(
+        self, words: Sequence[Word], keys: AbstractSet[str] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """``(first index, last index + 1, phrase)`` of every match, longest first, no overlaps.
+
+        ``keys`` may give every form and lemma of ``words`` (:func:`word_keys`):
+        a table none of whose phrases starts with one of them is skipped at once.
+        """
+        if keys is not None and self._firsts.isdisjoint(keys):
+            return []
         out: list[tuple[int, int, str]] = []
         by_first = self._by_first
         lemmas = self.lemmas
@@ -125,6 +135,23 @@ class PhraseTable:
             else:
                 i += 1
         return out
+
+
+def word_keys(unit: Unit, ctx: Any) -> frozenset[str]:
+    """Every lower-case form and lemma of the unit's letter words (kept per check).
+
+    Many phrase tables look at every sentence; one set test tells most of
+    them that no phrase can start there (see :meth:`PhraseTable.find`).
+    """
+    key = ("word_keys", id(unit))
+    found = ctx.shared.get(key)
+    if found is None:
+        keys: set[str] = set()
+        for w in unit.letter_words:
+            keys.add(w.lower.replace("’", "'") if "’" in w.lower else w.lower)
+            keys.add(w.lemma)
+        found = ctx.shared[key] = frozenset(keys)
+    return found  # type: ignore[no-any-return]
 
 
 def drop_overlapping(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -205,6 +232,19 @@ def enumerations(
         done_until = end
         out.append(Enumeration(start, tokens[end].end, items, frozenset(separators)))
     return out
+
+
+def unit_enumerations(
+    unit: Unit, ctx: Any, max_item_words: int = 2, min_items: int = 3
+) -> list[Enumeration]:
+    """:func:`enumerations` of ``unit.tokens``, kept per check (one-idea and inline-lists both need them)."""
+    key = ("enumerations", id(unit), ctx.lang, max_item_words, min_items)
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = enumerations(
+            unit.tokens, ctx.lang, max_item_words, min_items
+        )
+    return found  # type: ignore[no-any-return]
 
 
 # "X je ...", "X means ...": a later sentence that says what X is.

@@ -22,7 +22,7 @@ from typing import Any
 from ...model import Severity, TokenKind
 from ..base import SCOPES, Context, Hit, ParamError, Unit, Word, kind
 from ..params import NUMBER, P, validate_params
-from ._text import enumerations
+from ._text import unit_enumerations
 
 #: Measures per scope.
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -79,13 +79,13 @@ def links(unit: Unit, ctx: Context) -> int:
         }
     tokens = unit.tokens
     skip: set[int] = set()
-    for e in enumerations(tokens, ctx.lang):
+    for e in unit_enumerations(unit, ctx):
         skip |= e.separators
     dates = [(d.start, d.end + 1) for d in ctx.dates(unit)]
     count = 0
     after_comma = False
     for n, t in enumerate(tokens):
-        if n in skip or any(a <= t.start < b for a, b in dates):
+        if n in skip or (dates and any(a <= t.start < b for a, b in dates)):
             after_comma = False
             continue
         if t.text == ",":
