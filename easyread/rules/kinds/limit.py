@@ -155,14 +155,25 @@ class Limit:
         error_max = ctx.param("error_max")
         also: Mapping[str, float] = ctx.params.get("also") or {}
         if scope == "word":
-            measures = {measure, *also}
+            measures = tuple({measure, *also})
+            # A word's measures follow from its text and syllable count; the
+            # same words come back in every document, so they are kept per
+            # rule (ctx.compiled) and most words cost one dict lookup.
+            memo: dict[tuple[str, int], dict[str, float] | None] = (
+                ctx.compiled.setdefault("word_measures", {})
+            )
             for w in unit.tokens:
                 if w.kind is not TokenKind.WORD:
                     continue
-                per_word: dict[str, float] = {
-                    m: word_measure(w, m, ctx) for m in measures
-                }
-                if _over(per_word, measure, limit, also):
+                key = (w.text, w.syllables)
+                if key in memo:
+                    per_word = memo[key]
+                else:
+                    per_word = {m: word_measure(w, m, ctx) for m in measures}
+                    if not _over(per_word, measure, limit, also):
+                        per_word = None
+                    memo[key] = per_word
+                if per_word is not None:
                     yield self._hit(w.start, w.end, per_word, measure, limit, error_max)
             return
         if scope == "document":
