@@ -240,6 +240,7 @@ def render_html(
     except TemplateNotFound as exc:
         raise RenderError(
             f"template {exc.name!r} not found",
+            where=_template_place(exc, ""),
             hint="templates: invitation, activity, announcement",
         ) from None
     except TemplateSyntaxError as exc:
@@ -249,11 +250,24 @@ def render_html(
         ) from None
     except SecurityError as exc:
         raise RenderError(
-            f"the template tried something that is not allowed: {exc}", where=name
+            f"the template tried something that is not allowed: {exc}",
+            where=_template_place(exc, name),
         ) from None
     except TemplateError as exc:
         raise RenderError(
             f"template error: {exc}",
-            where=name,
+            where=_template_place(exc, name),
             hint="check the names the template uses",
         ) from None
+
+
+def _template_place(exc: BaseException, default: str) -> str:
+    """``file:line`` of the innermost template frame (Jinja2 puts template files in tracebacks)."""
+    place = default
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return place
