@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..errors import RuleDefinitionError
 from ..model import Block, BlockKind, Severity, TokenKind
@@ -62,31 +62,53 @@ class ParamError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A token with its position inside a unit's text."""
-
+class _WordFields(NamedTuple):
     start: int
     end: int
     text: str
     kind: TokenKind
-    lemma: str = ""
-    syllables: int = 0
-    #: The word in lower case (filled in; rules compare it a lot).
-    lower: str = field(default="", compare=False)
-    #: Number of letters (hyphens, soft hyphens and reading dots left out).
-    letters: int = field(default=-1, compare=False)
+    lemma: str
+    syllables: int
+    lower: str
+    letters: int
 
-    def __post_init__(self) -> None:
-        if not self.lower:
-            object.__setattr__(self, "lower", self.text.lower())
-        if self.letters < 0:
-            text = self.text
+
+class Word(_WordFields):
+    """A token with its position inside a unit's text.
+
+    ``lower`` (the word in lower case; rules compare it a lot) and ``letters``
+    (letters only: hyphens, soft hyphens and reading dots left out) are filled
+    in when not given.
+
+    An immutable named tuple rather than a frozen dataclass: the units of
+    every sentence of every document are made of Words, and making a frozen
+    dataclass (one ``object.__setattr__`` per field) was most of the time
+    spent building units.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        kind: TokenKind,
+        lemma: str = "",
+        syllables: int = 0,
+        lower: str = "",
+        letters: int = -1,
+    ) -> Word:
+        if not lower:
+            lower = text.lower()
+        if letters < 0:
             # Most words are letters only: skip counting them one by one.
             letters = (
                 len(text) if text.isalpha() else sum(1 for c in text if c.isalpha())
             )
-            object.__setattr__(self, "letters", letters)
+        return tuple.__new__(
+            cls, (start, end, text, kind, lemma, syllables, lower, letters)
+        )
 
     @property
     def is_word(self) -> bool:
