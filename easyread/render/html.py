@@ -40,6 +40,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..errors import ConfigError, RenderError
+from ._active import active_content
 from ._paths import asset
 from .fetcher import FetchRefused, check_local_path, media_type
 from .view import Picture, Typography, View
@@ -236,7 +237,7 @@ def render_html(
     }
     try:
         template = env.get_template(name)
-        return template.render(context)
+        html = template.render(context)
     except TemplateNotFound as exc:
         raise RenderError(
             f"template {exc.name!r} not found",
@@ -259,6 +260,15 @@ def render_html(
             where=_template_place(exc, name),
             hint="check the names the template uses",
         ) from None
+    found = active_content(html, fetches=embed)
+    if found:
+        raise RenderError(
+            f"the page would carry {found[0]}; easyread pages have no scripts "
+            "and load nothing from elsewhere",
+            where=template.filename or name,
+            hint="remove it from the house template (put pictures and fonts next to it)",
+        )
+    return html
 
 
 def _template_place(exc: BaseException, default: str) -> str:
