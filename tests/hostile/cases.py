@@ -379,10 +379,11 @@ CASES: tuple[Case, ...] = (
     Case("one-megabyte-document", _just_under_the_limit, commands=("check",)),
     Case("sentence-50000-chars", doc_text(FM + ("beseda " * 7200)[:50_000] + "\n"), commands=ALL),
     Case("word-50000-chars", doc_text(FM + "a" * 50_000 + "\n"), commands=ALL, bugs={"pdf": BUG_LONG_WORD_PDF}),
-    Case("dots-50000", doc_text(FM + "." * 50_000 + "\n"), commands=ALL, bugs={"pdf": BUG_LONG_WORD_PDF}),
+    # (PDF of these three is one known WeasyPrint limit; word-50000-chars shows it)
+    Case("dots-50000", doc_text(FM + "." * 50_000 + "\n")),
     Case("dots-50000-json-report", doc_text(FM + "." * 50_000 + "\n"), commands=("check-json",),
          bugs={"check-json": BUG_EXCERPT}),
-    Case("digits-50000", doc_text(FM + "1" * 50_000 + "\n"), commands=ALL, bugs={"pdf": BUG_LONG_WORD_PDF}),
+    Case("digits-50000", doc_text(FM + "1" * 50_000 + "\n")),
     Case("spaces-50000", doc_text(FM + "x" + " " * 50_000 + "y\n\n" + "\t" * 50_000 + "\n")),
     Case("ordinal-runs", doc_text(FM + "1. " * 15_000 + "\n"), "error", line=6, message="nested"),
     Case("ordinal-runs-txt", doc_text("1. " * 15_000 + "\n", name="seznam.txt"), args=("--lang", "sl"),
