@@ -308,28 +308,50 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(words) <= 14 and not line.rstrip().endswith((".", ",", ";"))
 
 
-def _check_profile_path(
-    value: str, path: Path | None, where: str, line: int | None
-) -> None:
-    """A document may name a profile file only inside its own folder.
-
-    Documents arrive from anywhere (CI runs on whatever is committed), so
-    ``profile: ../../home/me/.ssh/x.yaml`` must not make easyread read it.
-    """
-    if Path(value).suffix.lower() not in (".yaml", ".yml"):
-        return  # a profile name; the profile loader checks it
+def _inside_folder(value: str, path: Path | None) -> bool:
+    """True when the relative file name ``value`` stays in the document's folder."""
+    if Path(value).is_absolute():
+        return False
     folder = path.parent if path is not None else Path.cwd()
     real_folder = os.path.realpath(folder)
     real = os.path.realpath(folder / value)
-    if not Path(value).is_absolute() and (
-        real == real_folder or real.startswith(real_folder.rstrip(os.sep) + os.sep)
+    return real == real_folder or real.startswith(real_folder.rstrip(os.sep) + os.sep)
+
+
+def _check_front_matter_files(meta: Meta, path: Path | None, where: str) -> None:
+    """A document may name files (a profile, glossaries) only inside its own folder.
+
+    Documents arrive from anywhere (CI runs on whatever is committed), so
+    ``profile: ../../home/me/.ssh/x.yaml`` or ``glossary: /etc/passwd`` must
+    not make easyread read them (nor quote them in an error message).
+    """
+
+    def refuse(what: str, value: str, key: str, hint: str) -> None:
+        line = meta.field_lines.get(key)
+        raise DocumentError(
+            f"the {what} file {value!r} is outside the document's folder",
+            where=f"{where}:{line}" if line else where,
+            hint=hint,
+        )
+
+    profile = meta.profile
+    # a profile name (strict, plain) is not a file; the profile loader checks it
+    if Path(profile).suffix.lower() in (".yaml", ".yml") and not _inside_folder(
+        profile, path
     ):
-        return
-    raise DocumentError(
-        f"the profile file {value!r} is outside the document's folder",
-        where=f"{where}:{line}" if line else where,
-        hint="put the profile next to the document, or pass --profile",
-    )
+        refuse(
+            "profile",
+            profile,
+            "profile",
+            "put the profile next to the document, or pass --profile",
+        )
+    glossary = meta.extra.get("glossary") if meta.extra else None
+    items = [glossary] if isinstance(glossary, str) else glossary
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, str) and not _inside_folder(item, path):
+            refuse(
+                "glossary", item, "glossary", "put the glossary next to the document"
+            )
 
 
 def load_text(
@@ -362,8 +384,7 @@ def load_text(
         )
         meta = replace(meta, line=source.location(body - 1).line)
         body_start = body
-        if meta.profile:
-            _check_profile_path(meta.profile, p, where, meta.field_lines.get("profile"))
+        _check_front_matter_files(meta, p, where)
     code = lang or meta.lang
     if not code:
         raise LanguageNotSupported(

@@ -372,6 +372,8 @@ CASES: tuple[Case, ...] = (
          "error", line=3, message="language"),
     Case("front-matter-profile-outside", doc_text("---\nlang: sl\ntitle: Vabilo\nprofile: ../outside/secret.yaml\n---\nBesedilo.\n"),
          "error", line=4, message="profile"),
+    Case("front-matter-glossary-outside", doc_text("---\nlang: sl\ntitle: Vabilo\nglossary: [/etc/passwd, ../outside/secret.yaml]\n---\nBesedilo.\n"),
+         "error", line=4, message="glossary", commands=ALL),
     # --- size and length ---------------------------------------------------
     Case("twenty-megabytes", _twenty_mb, "error", message="too big", commands=ALL),
     Case("stdin-too-big", lambda root: "-", "error", message="too big", stdin=b"Kava. " * 200_000,

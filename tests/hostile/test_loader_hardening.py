@@ -94,3 +94,36 @@ def test_profile_names_and_files_inside_are_kept(tmp_path: Path, value: str) -> 
     text = f"---\nlang: sl\nprofile: {value}\n---\nBesedilo.\n"
     doc = load_text(text, path=tmp_path / "v.md")
     assert doc.meta.profile == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "/etc/passwd",
+        "../skrivnost.yaml",
+        "[slovar.yaml, ../skrivnost.yaml]",
+        "[link.yaml]",
+    ],
+)
+def test_glossary_file_outside_the_document_folder_is_refused(
+    tmp_path: Path, value: str
+) -> None:
+    doc_dir = tmp_path / "doc"
+    doc_dir.mkdir()
+    (tmp_path / "skrivnost.yaml").write_text("- term: x\n", encoding="utf-8")
+    (doc_dir / "slovar.yaml").write_text("- term: x\n", encoding="utf-8")
+    (doc_dir / "link.yaml").symlink_to(tmp_path / "skrivnost.yaml")
+    text = f"---\nlang: sl\ntitle: Vabilo\nglossary: {value}\n---\nBesedilo.\n"
+    with pytest.raises(DocumentError) as info:
+        load_text(text, path=doc_dir / "v.md")
+    assert info.value.where == f"{doc_dir / 'v.md'}:4"
+    assert "glossary" in info.value.message
+
+
+def test_glossary_entries_and_files_inside_are_kept(tmp_path: Path) -> None:
+    text = (
+        "---\nlang: sl\nglossary:\n  - slovar.yaml\n  - term: čitalnica\n"
+        "    explanation: Soba za branje.\n---\nBesedilo.\n"
+    )
+    doc = load_text(text, path=tmp_path / "v.md")
+    assert doc.meta.extra["glossary"][0] == "slovar.yaml"
