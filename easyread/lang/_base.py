@@ -43,6 +43,10 @@ _KINDS = {
     "punct": TokenKind.PUNCT,
     "symbol": TokenKind.SYMBOL,
 }
+# By group number: every alternative of _TOKEN_RE is one named group with no
+# capturing group inside, so a match's lastindex names its kind.
+_KIND_BY_GROUP = {_TOKEN_RE.groupindex[name]: kind for name, kind in _KINDS.items()}
+assert _TOKEN_RE.groups == len(_KINDS)
 
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, then
 # whitespace or the end of the text.
@@ -78,6 +82,11 @@ class BasePack:
             self._lemma_uncached
         )
         self._lemmatizer: Callable[[str], str] | None = None
+        # Each sentence is tokenised when the document is loaded (segment) and
+        # again when its units are built for the check: keep the last results.
+        self._tokens: Callable[[str], tuple[tuple[int, int, TokenKind], ...]] = (
+            functools.lru_cache(maxsize=2048)(self._tokens_uncached)
+        )
 
     # ------------------------------------------------------------------ data
     def _data_file(self, name: str) -> str:
@@ -220,11 +229,14 @@ class BasePack:
     # ---------------------------------------------------------------- tokens
     def tokenize(self, text: str) -> list[tuple[int, int, TokenKind]]:
         """Return ``(start, end, kind)`` for every token in ``text``."""
-        out = []
-        for m in _TOKEN_RE.finditer(text):
-            group = m.lastgroup or "symbol"
-            out.append((m.start(), m.end(), _KINDS[group]))
-        return out
+        return list(self._tokens(text))
+
+    def _tokens_uncached(self, text: str) -> tuple[tuple[int, int, TokenKind], ...]:
+        kinds = _KIND_BY_GROUP
+        return tuple(
+            (m.start(), m.end(), kinds.get(m.lastindex or 0, TokenKind.SYMBOL))
+            for m in _TOKEN_RE.finditer(text)
+        )
 
     # ------------------------------------------------------------- sentences
     def split_sentences(self, text: str) -> list[tuple[int, int]]:
