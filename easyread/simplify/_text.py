@@ -137,7 +137,9 @@ class SegText:
         """Upper-case the first letter (after leading quotes or brackets)."""
         for i, ch in enumerate(self.text):
             if ch.isalpha():
-                if ch.islower():
+                # "ß" and "ﬁ" have two-letter capitals; one offset per
+                # character must hold, so they stay as they are.
+                if ch.islower() and len(ch.upper()) == 1:
                     return SegText(
                         self.text[:i] + ch.upper() + self.text[i + 1 :], self.offsets
                     )

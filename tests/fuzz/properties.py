@@ -115,11 +115,21 @@ def tokens_are_sane(text: str, lang: str) -> None:
         _inside(start, end, len(text), "abbreviation")
 
 
-def check_findings_inside(doc: Document) -> None:
-    """The checker never raises, and every finding points inside the text."""
+def check_findings_inside(doc: Document) -> bool:
+    """The checker returns findings that point inside the text, or refuses the
+    document with an EasyreadError that names it (a bad front-matter glossary).
+
+    Returns True when the document was accepted (valid input for simplify).
+    """
     from easyread.rules.engine import check_document
 
-    findings = check_document(doc)
+    try:
+        findings = check_document(doc)
+    except EasyreadError as exc:
+        assert (
+            exc.where.startswith(doc.source.name) or doc.source.name in exc.message
+        ), exc
+        return False
     source = doc.source
     for f in findings:
         assert f.rule and isinstance(f.severity, Severity)
@@ -137,11 +147,16 @@ def check_findings_inside(doc: Document) -> None:
         )
         assert f.message.strip()
         f.to_dict()
+    return True
 
 
 def simplify_never_raises(doc: Document) -> Any:
-    """The simplifier accepts every loadable document; edits point into the source."""
+    """The simplifier accepts every valid document (it loads and the checker
+    accepts it); its edits point into the source."""
     from easyread.simplify import simplify_document
+
+    if not check_findings_inside(doc):
+        return None
 
     result = simplify_document(doc)
     size = len(doc.source.text)

@@ -104,3 +104,18 @@ def test_examples_survive_the_whole_chain(lang: str) -> None:
         P.check_findings_inside(doc)
         P.simplify_never_raises(doc)
         P.render_html_is_safe(doc, H.html_problems, H.remote_references)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by benchmarks/fuzz_long.py: "ﬁ".upper() is two letters, and the
+        # sentence splitter capitalised it inside an offset-mapped text
+        "---\nlang: de\n---\nvabilo vabilo ; ﬁ \nHeute basteln Sie einen Stern aus Papier.\n",
+        "---\nlang: de\n---\nvabilo vabilo ; ß \nHeute basteln Sie einen Stern aus Papier.\n",
+    ],
+)
+def test_found_by_fuzzing(text: str) -> None:
+    doc = P.valid_document(text)
+    assert doc is not None
+    P.simplify_never_raises(doc)
