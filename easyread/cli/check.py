@@ -14,6 +14,7 @@ import argparse
 import functools
 import glob
 import importlib
+import operator
 import os
 import re
 import sys
@@ -474,20 +475,23 @@ def _warm_up(langs: set[str]) -> None:
 # workers. Tuples of strings and numbers are pickled by C code.
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 _LOCATION_FIELDS = frozenset({"location", "end"})  # Location values of a Finding
+_LOCATION_INDEXES = tuple(
+    i for i, name in enumerate(_FINDING_FIELDS) if name in _LOCATION_FIELDS
+)
 _RESULT_FIELDS = tuple(f.name for f in fields(FileResult))
+_finding_values = operator.attrgetter(*_FINDING_FIELDS)
 
 
 def _pack(result: FileResult) -> tuple[Any, ...]:
     """``result`` as tuples (see :func:`_unpack`); locations as (line, column)."""
-    findings = tuple(
-        tuple(
-            (v.line, v.column) if name in _LOCATION_FIELDS else v
-            for name, v in ((name, getattr(f, name)) for name in _FINDING_FIELDS)
-        )
-        for f in result.findings
-    )
+    findings = []
+    for f in result.findings:
+        values = list(_finding_values(f))
+        for i in _LOCATION_INDEXES:
+            values[i] = (values[i].line, values[i].column)
+        findings.append(tuple(values))
     return tuple(
-        findings if name == "findings" else getattr(result, name)
+        tuple(findings) if name == "findings" else getattr(result, name)
         for name in _RESULT_FIELDS
     )
 
@@ -495,12 +499,16 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
 def _unpack(data: tuple[Any, ...]) -> FileResult:
     """The :class:`FileResult` that :func:`_pack` gave."""
     values = dict(zip(_RESULT_FIELDS, data, strict=True))
+    # Findings of one file share many positions: make each Location once.
+    locations: dict[tuple[int, int], Location] = {}
     findings = []
     for packed in values["findings"]:
-        args: list[Any] = [
-            Location(*v) if name in _LOCATION_FIELDS else v
-            for name, v in zip(_FINDING_FIELDS, packed, strict=True)
-        ]
+        args = list(packed)
+        for i in _LOCATION_INDEXES:
+            loc = locations.get(args[i])
+            if loc is None:
+                loc = locations[args[i]] = Location(*args[i])
+            args[i] = loc
         findings.append(Finding(*args))
     values["findings"] = tuple(findings)
     return FileResult(**values)
