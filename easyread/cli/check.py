@@ -439,9 +439,9 @@ def _languages(files: Sequence[Path], opts: CheckOptions) -> set[str]:
     from ..lang import SUPPORTED, normalise_code
 
     if opts.lang:
-        found = {opts.lang}
+        codes = {normalise_code(opts.lang)}
     else:
-        found = set()
+        codes = set()
         for path in files:
             if path.suffix.lower() in RENDERED_SUFFIXES:
                 continue
@@ -451,8 +451,9 @@ def _languages(files: Sequence[Path], opts: CheckOptions) -> set[str]:
             except OSError:
                 continue
             if head.lstrip("\ufeff").startswith("---"):
-                found.update(_LANG_RE.findall(head))
-    codes = {normalise_code(code) for code in found}
+                codes.update(normalise_code(c) for c in _LANG_RE.findall(head))
+                if codes >= set(SUPPORTED):
+                    break  # every language is needed: no need to read the rest
     return {code for code in codes if code in SUPPORTED}
 
 
