@@ -175,6 +175,7 @@ def abbreviations(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
 
 _ACRONYM_RE = re.compile(r"^[A-ZČŠŽÄÖÜ][A-ZČŠŽÄÖÜa-z]*[A-ZČŠŽÄÖÜ]$")
+_ACRONYM_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZČŠŽÄÖÜ")  # its last character
 
 
 @check(
@@ -203,7 +204,13 @@ def acronyms(unit: Unit, ctx: Context) -> Iterable[Hit]:
         if w.kind is not TokenKind.WORD or text in known or text in seen:
             continue
         if not (
-            text in expansions or (_ACRONYM_RE.match(text) and w.letters <= max_letters)
+            text in expansions
+            # the pattern ends in a capital: test that before running it
+            or (
+                text[-1:] in _ACRONYM_LAST
+                and _ACRONYM_RE.match(text)
+                and w.letters <= max_letters
+            )
         ):
             continue
         if sum(c.isupper() for c in text) < 2 or _is_roman(text):
@@ -240,6 +247,7 @@ def _expanded_in(ctx: Context, acronym: str, expand: str) -> bool:
 _ROMAN_RE = re.compile(
     r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 )
+_ROMAN_PAIR_RE = re.compile(r"[IVXLCDM]{2}")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
@@ -264,6 +272,8 @@ def roman_numerals(unit: Unit, ctx: Context) -> Iterable[Hit]:
         skip = ctx.compiled["skip"] = (
             ctx.known_acronyms | frozenset(ctx.acronyms) | _param_set(ctx, "exceptions")
         )
+    if _ROMAN_PAIR_RE.search(unit.text) is None:
+        return  # a numeral of two or more letters needs two of IVXLCDM in a row
     tokens = unit.tokens
     for i, w in enumerate(tokens):
         if w.kind is not TokenKind.WORD or w.text in skip or not _is_roman(w.text):
