@@ -78,6 +78,7 @@ _PIECES = [
     *("v ", "ob ", "od ", "do ", "on ", "the ", "am ", "den ", "um ", "at ", "-", "–"),
     *("sredo", "Sredo", "petek", "Monday", "Mon.", "Mo.", "Montag", ", ", " ", "\n"),
     *("13", "3", "2026", "10", "30", ".", ":", "/", "-", " maja", " May", " Mai"),
+    *("May ", "Jan. ", "3rd", "th"),
     *(" uri", " ure", "h", " Uhr", " am", "p.m.", " o'clock", "x", "ſ", "\u212a"),
 ]
 

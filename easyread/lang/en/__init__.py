@@ -41,9 +41,13 @@ _DATE_DMY = PrefixedPattern(
     prefix_chars=",.",
 )
 _DATE_DMY_RE = _DATE_DMY.pattern
-_DATE_MDY_RE = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?:{_MONTH_ALT})\s+(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+# Month first: the month word is part of the prefix (letters and dots too).
+_DATE_MDY = PrefixedPattern(
+    rf"{_WEEKDAY_PREFIX}(?:{_MONTH_ALT})\s+",
+    rf"(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+    prefix_chars=",.",
 )
+_DATE_MDY_RE = _DATE_MDY.pattern
 _DATE_NUM = PrefixedPattern(
     _WEEKDAY_PREFIX,
     r"(?<![\d/])(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
@@ -111,8 +115,8 @@ class EnglishPack(BasePack):
         if not has_digit(text):
             return []
         found: list[DateMatch] = []
-        # Day first, then month first (the month word leads: searched plainly).
-        for matches in (_DATE_DMY.matches(text), _DATE_MDY_RE.finditer(text)):
+        # Day first, then month first.
+        for matches in (_DATE_DMY.matches(text), _DATE_MDY.matches(text)):
             for m in matches:
                 month = next(i for i in range(12) if m.group(f"m{i}")) + 1
                 found.append(
