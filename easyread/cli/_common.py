@@ -81,6 +81,10 @@ def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
                         "%s: skipped: it links to a file outside %s", path, folder
                     )
                     continue
+                if not os.path.isfile(real):
+                    # a pipe or device would block the read or never end
+                    logger.warning("%s: skipped: not a regular file", path)
+                    continue
                 yield path
 
 

@@ -127,10 +127,12 @@ def _symlinked_picture(root: Path) -> str:
 
 
 def _folder_with_links(root: Path) -> str:
-    """A folder of documents where two entries link outside it."""
+    """A folder of documents with links outside it, a named pipe and a device."""
     (root / "doc" / "vabilo.md").write_text(GOOD, encoding="utf-8")
     os.symlink(root / "outside" / "secret.md", root / "doc" / "povezava.md")
     os.symlink(root / "outside", root / "doc" / "mapa")
+    os.mkfifo(root / "doc" / "cev.md")  # a named pipe: opening it would block forever
+    os.symlink("/dev/zero", root / "doc" / "nicle.md")
     return "doc"
 
 
