@@ -180,3 +180,19 @@ def test_text_report_excerpts_are_linear() -> None:
     text, marks = underline(sentence, N // 2, N // 2 + 1)
     assert len(text) <= MAX_WIDTH + 2 and text.startswith("…") and text.endswith("…")
     assert text[len(marks) - 1] == "[" and marks.strip() == "^"
+
+
+def test_inline_html_is_linear_in_marks() -> None:
+    """A paragraph of 20,000 pasted ``*_`` has ~13,000 marks; rendering it took 66 s."""
+    from easyread.model import Mark
+    from easyread.render.inline import inline_html
+
+    text = "x" * N
+    marks = [Mark("em", i, i + 2) for i in range(0, N, 3)]
+    marks += [Mark("strong", 0, N), Mark("link", 10, 20, "https://example.com/")]
+    seconds = _timed(lambda: inline_html(text, marks))
+    assert seconds < LIMIT, f"inline_html took {seconds:.2f} s"
+    html = inline_html(text, marks)
+    # every emphasis is there (the link splits one into two); tags stay balanced
+    assert html.count("<em>") >= len(marks) - 2 and html.startswith("<strong>")
+    assert html.count("<em>") == html.count("</em>") and html.count("<a ") == 1
