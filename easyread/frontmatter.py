@@ -20,7 +20,25 @@ __all__ = ["KNOWN_KEYS", "TEMPLATES", "parse_front_matter", "split_front_matter"
 
 TEMPLATES = ("invitation", "activity", "announcement")
 KNOWN_KEYS = frozenset(
-    ["title", "lang", "template", "profile", "date", "time", "end_time", "place", "address", "organiser", "organizer", "contact", "price", "bring", "audience", "images", "reviewed_by"]
+    [
+        "title",
+        "lang",
+        "template",
+        "profile",
+        "date",
+        "time",
+        "end_time",
+        "place",
+        "address",
+        "organiser",
+        "organizer",
+        "contact",
+        "price",
+        "bring",
+        "audience",
+        "images",
+        "reviewed_by",
+    ]
 )
 _FENCE_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -92,9 +110,15 @@ def _load_yaml(
             where=f"{where}:{line}:{col}",
             hint="check indentation and quote values that contain ':' or '#'",
         ) from None
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+    except RecursionError:
         raise DocumentError(
-            f"front matter is not valid YAML: {exc}", where=where
+            "front matter is nested too deeply to read",
+            where=f"{where}:{line_offset + 1}",
+            hint="front matter holds simple `key: value` lines",
+        ) from None
+    except (yaml.YAMLError, ValueError) as exc:
+        raise DocumentError(
+            f"front matter is not valid YAML: {exc}", where=f"{where}:{line_offset + 1}"
         ) from None
     if data is None:
         return {}, {}
