@@ -20,26 +20,8 @@ __all__ = ["KNOWN_KEYS", "TEMPLATES", "parse_front_matter", "split_front_matter"
 
 TEMPLATES = ("invitation", "activity", "announcement")
 KNOWN_KEYS = frozenset(
-    [
-        "title",
-        "lang",
-        "template",
-        "profile",
-        "date",
-        "time",
-        "end_time",
-        "place",
-        "address",
-        "organiser",
-        "organizer",
-        "contact",
-        "price",
-        "bring",
-        "audience",
-        "images",
-        "reviewed_by",
-    ]
-)
+    ["title", "lang", "template", "profile", "date", "time", "end_time", "place", "address", "organiser", "organizer", "contact", "price", "bring", "audience", "images", "reviewed_by"]
+)  # fmt: skip
 _FENCE_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
