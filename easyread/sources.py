@@ -43,6 +43,7 @@ _BINARY_BYTES = frozenset(range(0, 9)) | {
     31,
     127,
 }
+_NOT_BINARY = bytes(b for b in range(256) if b not in _BINARY_BYTES)
 
 
 def normalise_newlines(text: str) -> str:
@@ -66,7 +67,10 @@ def decode(data: bytes, where: str = "<input>") -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, enc, where), enc
     sample = data[:65536]
-    if b"\x00" in sample or sum(b in _BINARY_BYTES for b in sample) > 2:
+    # Counted by bytes.translate (C) rather than byte by byte in Python: this
+    # ran for every file of a batch and cost ~2% of checking it.
+    binary = len(sample.translate(None, _NOT_BINARY))
+    if b"\x00" in sample or binary > 2:
         raise DocumentError(
             "this looks like a binary file, not text",
             where=where,
