@@ -22,37 +22,39 @@ def segment_block(source: SourceText, block: Block, pack: LanguagePack) -> Block
     if block.kind in _NO_TEXT or not block.text.strip():
         return block
     text = block.text
+    # Bound once: this loop runs for every token of every document.
+    source_span, location = block.source_span, source.location
+    lemma, syllables, tokenize = pack.lemma, pack.syllables, pack.tokenize
+    word_kind, number_kind = TokenKind.WORD, TokenKind.NUMBER
     sentences = []
     for s_start, s_end in pack.split_sentences(text):
         chunk = text[s_start:s_end]
         tokens = []
-        for t_start, t_end, kind in pack.tokenize(chunk):
-            span = block.source_span(s_start + t_start, s_start + t_end)
+        for t_start, t_end, kind in tokenize(chunk):
+            span = source_span(s_start + t_start, s_start + t_end)
             word = chunk[t_start:t_end]
-            if kind is TokenKind.WORD:
+            if kind is word_kind:
                 clean = word.replace("\u00ad", "")
                 tokens.append(
                     Token(
                         word,
                         kind,
                         span,
-                        source.location(span.start),
-                        pack.lemma(clean),
-                        pack.syllables(clean),
+                        location(span.start),
+                        lemma(clean),
+                        syllables(clean),
                     )
                 )
             else:
-                syll = _number_syllables(word) if kind is TokenKind.NUMBER else 0
-                tokens.append(
-                    Token(word, kind, span, source.location(span.start), word, syll)
-                )
-        span = block.source_span(s_start, s_end)
+                syll = _number_syllables(word) if kind is number_kind else 0
+                tokens.append(Token(word, kind, span, location(span.start), word, syll))
+        span = source_span(s_start, s_end)
         sentences.append(
             Sentence(
                 text=chunk,
                 span=span,
-                location=source.location(span.start),
-                end=source.location(span.end),
+                location=location(span.start),
+                end=location(span.end),
                 tokens=tuple(tokens),
             )
         )
