@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import tempfile
-import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
+from .._callable import make_callable
 from .._log import logger
 from ..errors import RenderError
 from ..glossary import Glossary
@@ -343,23 +342,6 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-class _CallableModule(types.ModuleType):
-    """Keeps ``easyread.render(doc, "pdf")`` working.
-
-    ``easyread/__init__.py`` defines a function ``render``; importing this
-    subpackage sets the attribute ``easyread.render`` to the module instead.
-    Calling the module does what the function does.
-    """
-
-    def __call__(
-        self,
-        doc: Document,
-        fmt: str = "html",
-        *,
-        out: str | Path | None = None,
-        **options: Any,
-    ) -> bytes:
-        return render_document(doc, fmt, out=out, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+# easyread.render(doc, "pdf") keeps working after this subpackage replaced the
+# function of that name on the easyread package (see easyread/_callable.py).
+make_callable(__name__, render_document)

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from .._callable import make_callable
 from .._log import logger
 from ..errors import ConfigError
 from ..glossary import Glossary, load_glossary_file
@@ -272,3 +273,8 @@ def _default_draft_path(doc: Document) -> Path | None:
     if doc.path is None:
         return None
     return doc.path.with_name(doc.path.stem + ".easy.md")
+
+
+# easyread.simplify(doc) keeps working after this subpackage replaced the
+# function of that name on the easyread package (see easyread/_callable.py).
+make_callable(__name__, simplify_document)
