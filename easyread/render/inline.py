@@ -23,6 +23,11 @@ _ORDER = {"link": 0, "strong": 1, "em": 2, "code": 3}
 _SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|tel:)[^\s<>\"'`]+$", re.IGNORECASE)
 _MEDIOPUNKT_RE = re.compile(r"(?<=\w)\u00b7(?=\w)")
 _LINE_END_RE = re.compile(r"[.!?:;…]\s*$")
+# A run of characters with no break opportunity costs WeasyPrint quadratic
+# time to lay out (50,000 letters: 31 s). No word is this long, so such a run
+# (pasted garbage, a very long link text) gets invisible break points.
+_UNBREAKABLE_RE = re.compile(r"[^\s\u200b]{64,}")
+_BREAK_EVERY = 32
 
 
 def clean_text(text: str) -> str:
@@ -31,14 +36,24 @@ def clean_text(text: str) -> str:
     Soft hyphens would allow words to be split at line ends (easy-read says
     never); U+202F is missing from the bundled font, so it becomes U+00A0.
     A middle dot between letters (German ``Papier·stern``) gets a zero-width
-    space after it, so a long word can wrap there instead of overflowing.
+    space after it, so a long word can wrap there instead of overflowing; so
+    does every 32nd character of a run of 64 or more without a break.
     """
     text = text.replace("\u00ad", "").replace("\u202f", "\u00a0").replace("\u2009", " ")
     if "\u00b7" in text:
         # Leichte Sprache's Mediopunkt (Papier·stern) marks the parts of a long
         # word: allow a line break after it, never inside a part.
         text = _MEDIOPUNKT_RE.sub("\u00b7\u200b", text)
+    if len(text) >= 64:
+        text = _UNBREAKABLE_RE.sub(_with_breaks, text)
     return text
+
+
+def _with_breaks(match: re.Match[str]) -> str:
+    run = match.group()
+    return "\u200b".join(
+        run[i : i + _BREAK_EVERY] for i in range(0, len(run), _BREAK_EVERY)
+    )
 
 
 def link_href(target: str) -> str:

@@ -8,7 +8,13 @@ from easyread import get_pack
 from easyread.errors import ConfigError
 from easyread.model import Mark
 from easyread.render.i18n import css_counter_content, ui_strings
-from easyread.render.inline import inline_html, link_href, logical_lines, sentence_lines
+from easyread.render.inline import (
+    clean_text,
+    inline_html,
+    link_href,
+    logical_lines,
+    sentence_lines,
+)
 from easyread.render.view import Typography
 
 
@@ -111,3 +117,29 @@ def test_typography_enforces_minimums() -> None:
         Typography.from_profile({"paper": "Letter"})
     with pytest.raises(ConfigError):
         Typography.from_profile({"font_size_pt": "big"})
+
+
+ZW = "\u200b"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soft hyphens go (never split a word), U+202F becomes a no-break space
+        ("knji\u00advnica", "knjivnica"),
+        ("10\u202f000", "10\u00a0000"),
+        # a Mediopunkt lets a long German word wrap after it
+        ("Papier·stern", f"Papier·{ZW}stern"),
+        # the longest real words stay whole
+        (
+            "Donaudampfschifffahrtsgesellschaftskapitän",
+            "Donaudampfschifffahrtsgesellschaftskapitän",
+        ),
+        ("a" * 63, "a" * 63),
+        # a run of 64 or more without a break gets a break point every 32 characters
+        ("a" * 64, "a" * 32 + ZW + "a" * 32),
+        ("x " + "." * 70, "x " + "." * 32 + ZW + "." * 32 + ZW + "." * 6),
+    ],
+)
+def test_clean_text(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
