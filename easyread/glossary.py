@@ -7,7 +7,7 @@ YAML files (``glossary = [...]`` in the config, or ``glossary:`` in front matter
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 

@@ -8,10 +8,10 @@ characters (not bytes), so they match what an editor shows.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 

@@ -49,10 +49,22 @@ MAY_BE_EMPTY = {"second_person_singular", "second_person_plural_cased"}
 
 # Lists whose entries must be lower case (the consumer lower-cases tokens).
 LOWER_CASE_LISTS = [
-    "coordinating", "subordinating", "relative", "negation", "conditional",
-    "passive_aux", "passive_participle_suffixes", "second_person_singular",
-    "second_person_plural", "impersonal", "idioms", "nominal_suffixes",
-    "weekdays", "months", "months_genitive", "foreign",
+    "coordinating",
+    "subordinating",
+    "relative",
+    "negation",
+    "conditional",
+    "passive_aux",
+    "passive_participle_suffixes",
+    "second_person_singular",
+    "second_person_plural",
+    "impersonal",
+    "idioms",
+    "nominal_suffixes",
+    "weekdays",
+    "months",
+    "months_genitive",
+    "foreign",
 ]
 
 
@@ -68,10 +80,13 @@ def load_yaml(lang: str, name: str):
 
 def easy_words(lang: str) -> list[str]:
     text = (data_dir(lang) / "easy_words.txt").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 # --- easy_words.txt
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_easy_words_count_and_shape(lang):
@@ -94,6 +109,7 @@ def test_easy_words_header_names_source_and_licence(lang):
 
 # --- abbreviations.yaml
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_abbreviations(lang):
     data = load_yaml(lang, "abbreviations.yaml")
@@ -113,6 +129,7 @@ def test_abbreviations(lang):
 
 # --- acronyms.yaml
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_acronyms(lang):
     data = load_yaml(lang, "acronyms.yaml")
@@ -130,6 +147,7 @@ def test_acronyms(lang):
 
 
 # --- words.yaml
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_words_required_keys(lang):
@@ -168,7 +186,9 @@ def test_words_slovenian_specifics():
     assert data["months_genitive"][4] == "maja"
     assert data["weekdays"][0] == "ponedeljek"
     assert "bi" in data["conditional"]
-    assert {"ki", "ker", "če", "da", "ko", "čeprav", "kjer", "medtem ko"} <= set(data["subordinating"])
+    assert {"ki", "ker", "če", "da", "ko", "čeprav", "kjer", "medtem ko"} <= set(
+        data["subordinating"]
+    )
 
 
 def test_words_german_cased_address():
@@ -179,6 +199,7 @@ def test_words_german_cased_address():
 
 # --- glossary.yaml
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary(lang):
     data = load_yaml(lang, "glossary.yaml")
@@ -187,7 +208,9 @@ def test_glossary(lang):
     lemmas = []
     for entry in data:
         assert isinstance(entry, dict), entry
-        assert set(entry) <= {"lemma", "replacement", "forms", "explanation", "note"}, entry
+        assert set(entry) <= {"lemma", "replacement", "forms", "explanation", "note"}, (
+            entry
+        )
         lemma = entry.get("lemma")
         assert isinstance(lemma, str) and lemma.strip(), entry
         assert lemma == lemma.lower(), lemma
@@ -213,15 +236,34 @@ def test_glossary(lang):
 def test_slovenian_glossary_has_rule_catalogue_words():
     lemmas = {entry["lemma"] for entry in load_yaml("sl", "glossary.yaml")}
     expected = {
-        "prireditev", "udeležba", "brezplačen", "predhodna prijava", "lokacija",
-        "prizorišče", "termin", "čitalnica", "večnamenski prostor", "literarni večer",
-        "potopisno predavanje", "delavnica", "članarina", "izposoja", "gradivo",
-        "zapora", "obvoz", "cepljenje", "napotnica", "obvestilo", "izvajalec", "sofinancirati",
+        "prireditev",
+        "udeležba",
+        "brezplačen",
+        "predhodna prijava",
+        "lokacija",
+        "prizorišče",
+        "termin",
+        "čitalnica",
+        "večnamenski prostor",
+        "literarni večer",
+        "potopisno predavanje",
+        "delavnica",
+        "članarina",
+        "izposoja",
+        "gradivo",
+        "zapora",
+        "obvoz",
+        "cepljenje",
+        "napotnica",
+        "obvestilo",
+        "izvajalec",
+        "sofinancirati",
     }
     assert expected <= lemmas, expected - lemmas
 
 
 # --- licences
+
 
 def test_data_licenses_file():
     text = (LANG_ROOT / "DATA-LICENSES.md").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ def test_binary_is_refused(data: bytes) -> None:
 
 
 def test_undecodable_names_line_and_fix() -> None:
-    data = "vrstica ena\n".encode() + b"\x81\x98 bad\n"
+    data = b"vrstica ena\n" + b"\x81\x98 bad\n"
     with pytest.raises(DocumentError) as info:
         decode(data, "x.txt")
     assert "x.txt:2" in str(info.value) and "UTF-8" in str(info.value)

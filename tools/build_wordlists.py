@@ -122,8 +122,8 @@ def header(code: str, n_lines: int, n_lemmas: int, n_forms: int) -> str:
 # its lemma.{SHARP_S_NOTE if code == "de" else ""}
 #
 # Built by tools/build_wordlists.py from
-#   wordfreq {version('wordfreq')}: top_n_list("{code}", {TOP_N}, wordlist="{WORDLIST}"), alphabetic tokens only
-#   simplemma {version('simplemma')}: lemmatize(form, lang="{code}"), lemma lower-cased
+#   wordfreq {version("wordfreq")}: top_n_list("{code}", {TOP_N}, wordlist="{WORDLIST}"), alphabetic tokens only
+#   simplemma {version("simplemma")}: lemmatize(form, lang="{code}"), lemma lower-cased
 #
 # Licence: this list is derived from wordfreq data and is licensed
 # CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).
@@ -136,10 +136,15 @@ def header(code: str, n_lines: int, n_lemmas: int, n_forms: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("langs", nargs="*", metavar="LANG",
-                        help="language codes (default: sl en de)")
-    parser.add_argument("--out", type=Path, default=OUT_ROOT,
-                        help="root folder holding <code>/data/ (default: easyread/lang)")
+    parser.add_argument(
+        "langs", nargs="*", metavar="LANG", help="language codes (default: sl en de)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=OUT_ROOT,
+        help="root folder holding <code>/data/ (default: easyread/lang)",
+    )
     args = parser.parse_args(argv)
     langs = args.langs or list(LANGS)
     for code in langs:
@@ -153,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = header(code, len(words), n_lemmas, n_forms) + "\n".join(words) + "\n"
         target.write_text(text, encoding="utf-8", newline="\n")
-        print(f"{code}: {len(words)} words ({n_lemmas} lemmas, {n_forms} forms read) -> {target}")
+        print(
+            f"{code}: {len(words)} words ({n_lemmas} lemmas, {n_forms} forms read) -> {target}"
+        )
     return 0
 
 

@@ -59,7 +59,9 @@ class Profile:
 
 def _read_yaml(text: str, where: str) -> dict[str, Any]:
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        data = (
+            yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        )
     except yaml.YAMLError as exc:
         raise ConfigError(f"profile is not valid YAML: {exc}", where=where) from None
     if not isinstance(data, dict):

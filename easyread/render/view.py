@@ -247,7 +247,9 @@ class Typography:
             margin_mm=max(num("margin_mm", 20), 10.0),
             picture_mm=picture_mm,
             # On A5 a 45 mm title picture leaves too little room for the title.
-            title_picture_mm=round(picture_mm * (1.5 if paper_name == "A4" else 1.2), 1),
+            title_picture_mm=round(
+                picture_mm * (1.5 if paper_name == "A4" else 1.2), 1
+            ),
             measure_ch=int(num("line_length_chars_max", 60)),
             image_position=position,
         )

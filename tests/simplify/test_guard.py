@@ -267,9 +267,15 @@ def test_identical_documents_pass() -> None:
     [(None, ("Izvirnik ima telefonsko številko", "osnutek pa ne")), ("en", ("The source has the phone number",)),
      ("de", ("Der Ausgangstext hat die Telefonnummer",))],
 )  # fmt: skip
-def test_messages_in_the_readers_language(ui: str | None, words: tuple[str, ...]) -> None:
+def test_messages_in_the_readers_language(
+    ui: str | None, words: tuple[str, ...]
+) -> None:
     draft = GOOD_SL.replace("02 584 12 35", "")
-    finding = next(f for f in fact_guard(_src(), _doc(draft), ui_lang=ui) if f.rule == "facts.missing-phone")
+    finding = next(
+        f
+        for f in fact_guard(_src(), _doc(draft), ui_lang=ui)
+        if f.rule == "facts.missing-phone"
+    )
     for w in words:
         assert w in finding.message
     assert "02 584 12 35" in finding.suggestion
