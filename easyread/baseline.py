@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._files import write_atomic
 from .errors import ConfigError
 from .model import Finding
 
@@ -170,6 +171,5 @@ def write_baseline(path: Path, results: Iterable[tuple[str, Iterable[Finding]]])
     text = json.dumps(
         {"schema": SCHEMA, "findings": entries}, ensure_ascii=False, indent=2
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + "\n", encoding="utf-8")
+    write_atomic(path, text + "\n")
     return len(base)

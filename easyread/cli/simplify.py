@@ -12,16 +12,14 @@ written unless ``--force``), 2 = the input or an option is wrong.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
+from .._files import same_file, write_atomic
 from ..errors import DocumentError, ExitCode, LanguageNotSupported
 from ..model import Document, Finding, Severity
 
@@ -110,35 +108,6 @@ def _list(out: TextIO, profile: str | None) -> int:
     if others:
         print("not in this profile: " + ", ".join(others), file=out)
     return ExitCode.OK
-
-
-def _same_file(a: Path, b: Path | None) -> bool:
-    if b is None:
-        return False
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename."""
-    target = Path(os.path.abspath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _stats(doc: Document, profile: Any) -> dict[str, Any]:
@@ -263,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
 
     source_path = None if args.input == "-" else Path(args.input)
     out_path = Path(args.output) if args.output else None
-    if out_path is not None and _same_file(out_path, source_path):
+    if out_path is not None and same_file(out_path, source_path):
         raise DocumentError(
             "refusing to overwrite the input with the draft",
             where=str(out_path),

@@ -19,16 +19,13 @@ configured house-template folders are ever read.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
 from .._callable import make_callable
-from .._log import logger
+from .._files import write_atomic as _write_atomic
 from ..errors import RenderError
 from ..glossary import Glossary
 from ..lang import GlossaryEntry
@@ -301,45 +298,11 @@ def render_document(
 def write_atomic(
     path: Path, data: bytes, *, protect: Iterable[Path | None] = ()
 ) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    Readers never see a half-written file, and a crash leaves the old file.
+    """Write ``data`` to ``path`` atomically (see :func:`easyread._files.write_atomic`).
 
     :raises RenderError: when ``path`` is one of the ``protect`` files (a source).
     """
-    target = Path(os.path.abspath(path))
-    for source in protect:
-        if source is not None and _same_file(target, Path(source)):
-            raise RenderError(
-                "refusing to overwrite the source document",
-                where=str(path),
-                hint="choose another output folder with -o",
-            )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    logger.info("wrote %s (%d bytes)", path, len(data))
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return os.path.realpath(a) == os.path.realpath(b)
+    _write_atomic(path, data, protect=protect, error=RenderError)
 
 
 # easyread.render(doc, "pdf") keeps working after this subpackage replaced the
