@@ -19,6 +19,7 @@ name that went missing, and every date, time or number that appeared.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,16 +144,21 @@ def _locate_notes(
     notes: Sequence[Note], written: Any, draft: Document
 ) -> list[Finding]:
     out: list[Finding] = []
+    # Each note goes to the first written line holding a character of its
+    # span. Scanning every line's offsets for every note was quadratic, so
+    # index once: each source offset -> the first line (in order) holding it.
+    first: dict[int, int] = {}
+    for k, (_, seg) in enumerate(written.lines):
+        for o in seg.offsets:
+            first.setdefault(o, k)
+    offsets = sorted(first)
+    firsts = [first[o] for o in offsets]
     for note in notes:
         line = 0
-        for ln, seg in written.lines:
-            offs = seg.offsets
-            if any(
-                note.span.start <= o < max(note.span.end, note.span.start + 1)
-                for o in offs
-            ):
-                line = ln
-                break
+        lo = bisect.bisect_left(offsets, note.span.start)
+        hi = bisect.bisect_left(offsets, max(note.span.end, note.span.start + 1))
+        if lo < hi:
+            line = written.lines[min(firsts[lo:hi])][0]
         if not line:
             line = draft.source.location(draft.body_start).line
         text = draft.source.line_text(line)

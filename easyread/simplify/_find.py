@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..lang import DateMatch, LanguagePack
 from ._lang import simplify_data
+from ._spans import SpanSet
 
 __all__ = [
     "FactHit",
@@ -140,10 +141,6 @@ def _money_re(lang: str) -> re.Pattern[str]:
     )
 
 
-def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in spans)
-
-
 def _digits_start(text: str, start: int, end: int) -> int:
     for i in range(start, end):
         if text[i].isdigit():
@@ -197,11 +194,13 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
     """All facts in ``text``, sorted by position, never overlapping."""
     lang = pack.code
     hits: list[FactHit] = []
-    taken: list[tuple[int, int]] = []
+    # a SpanSet, not a list: hostile text has tens of thousands of hits in one
+    # sentence, and testing each against all earlier ones was quadratic
+    taken = SpanSet()
 
     def add(hit: FactHit) -> None:
         hits.append(hit)
-        taken.append((hit.start, hit.end))
+        taken.add(hit.start, hit.end)
 
     for m in EMAIL_RE.finditer(text):
         add(
@@ -210,10 +209,10 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
             )
         )
     for m in URL_RE.finditer(text):
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             add(FactHit("url", url_key(m.group()), m.start(), m.end(), m.group()))
     for dm in [*pack.find_dates(text), *_short_month_dates(text, pack)]:
-        if not dm.valid or not _free(taken, dm.start, dm.end):
+        if not dm.valid or not taken.free(dm.start, dm.end):
             continue
         add(
             FactHit(
@@ -223,7 +222,7 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
         )  # fmt: skip
     for m in PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if 6 <= len(digits) <= 15 and _free(taken, m.start(), m.end()):
+        if 6 <= len(digits) <= 15 and taken.free(m.start(), m.end()):
             groups = tuple(g for g in re.split(r"[^\d]+", m.group()) if g)
             add(
                 FactHit(
@@ -236,11 +235,17 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
                 )
             )
     times: list[FactHit] = []
+    time_spans = SpanSet()  # the spans of ``times``, for the overlap tests below
+
+    def add_time(hit: FactHit) -> None:
+        times.append(hit)
+        time_spans.add(hit.start, hit.end)
+
     for tm in pack.find_times(text):
         if tm.value is None:
             continue
         s = _digits_start(text, tm.start, tm.end)
-        if not _free(taken, s, tm.end):
+        if not taken.free(s, tm.end):
             continue
         written = tuple(re.findall(r"\d+", text[tm.start : tm.end]))
         parts = tuple(
@@ -248,7 +253,7 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
                 (str(tm.hour), *((str(tm.minute),) if tm.minute else ()), *written)
             )
         )
-        times.append(
+        add_time(
             FactHit(
                 "time",
                 time_key(tm.hour, tm.minute),
@@ -260,10 +265,8 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
         )
     for m in _NOON_RE.finditer(text):
         h = 12 if m.group("w").lower() == "noon" else 0
-        if _free(taken, m.start(), m.end()) and all(
-            m.end() <= t.start or m.start() >= t.end for t in times
-        ):
-            times.append(
+        if taken.free(m.start(), m.end()) and time_spans.free(m.start(), m.end()):
+            add_time(
                 FactHit(
                     "time", time_key(h, 0), m.start(), m.end(), m.group(), parts=("12",)
                 )
@@ -282,17 +285,15 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
         h, mi = int(rm.group("h")), int(rm.group("mi") or 0)
         if h > 24 or mi > 59:
             continue
-        if not _free(taken, hs, he) or any(
-            not (he <= x.start or hs >= x.end) for x in times
-        ):
+        if not taken.free(hs, he) or time_spans.overlaps(hs, he):
             continue
         parts = (str(h),) + ((str(mi),) if mi else ())
-        times.append(FactHit("time", time_key(h, mi), hs, he, text[hs:he], parts=parts))
+        add_time(FactHit("time", time_key(h, mi), hs, he, text[hs:he], parts=parts))
     for t in times:
         add(t)
     for rx in (PERCENT_RE, PERCENT_OF_RE):
         for m in rx.finditer(text):
-            if _free(taken, m.start(), m.end()):
+            if taken.free(m.start(), m.end()):
                 n = normalise_number(m.group("n"), lang)
                 add(
                     FactHit(
@@ -305,7 +306,7 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
                     )
                 )
     for m in _money_re(lang).finditer(text):
-        if not _free(taken, m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         amount = normalise_number(m.group("a1") or m.group("a2"), lang)
         add(
@@ -319,7 +320,7 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
             )
         )
     for m in NUMBER_RE.finditer(text):
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             n = normalise_number(m.group(), lang)
             add(
                 FactHit(
@@ -327,7 +328,7 @@ def find_facts(text: str, pack: LanguagePack) -> list[FactHit]:
                 )
             )
     for nm in pack.find_number_words(text):
-        if _free(taken, nm.start, nm.end):
+        if taken.free(nm.start, nm.end):
             loose = nm.ordinal or nm.value == 1
             hits.append(
                 FactHit(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -70,6 +70,44 @@ class SimplifyData:
         rx = self._cue_res.get(key)
         m = rx.match(word) if rx else None
         return m is not None
+
+    def cue_before(self, key: str, text: str) -> Callable[[int], bool]:
+        """A test ``end -> has_cue(key, text[:end])`` without copying prefixes.
+
+        Asked for growing ``end`` (the facts of a sentence in order), all the
+        answers together cost one pass over ``text``: hostile sentences have
+        thousands of dates, and searching each date's whole prefix again was
+        quadratic. Any ``end`` may be asked; the answers are always exact.
+        """
+        rx = self._cue_res.get(key)
+        words = self.cues.get(key, ())
+        if rx is None or not words:
+            return lambda end: False
+        longest = max(len(w) for w in words)
+        # a "$" cue matched right at the cut may fail in a longer prefix
+        # ("sobo" at the end of "... sobo|ta"); every other match stays valid
+        cut_matters = any(w.endswith("$") for w in words)
+        clean_upto = 0  # text[:clean_upto] has no cue
+        found_from: int | None = None  # every text[:end] from here has one
+
+        def before(end: int) -> bool:
+            nonlocal clean_upto, found_from
+            if found_from is not None and end >= found_from:
+                return True
+            # A cue in text[:end] that text[:clean_upto] lacks ends after
+            # clean_upto, so it starts at most ``longest`` characters before.
+            # (search with pos/endpos sees the text before pos for the
+            # look-behind and treats endpos as the end of the string.)
+            pos = max(0, clean_upto - longest) if end >= clean_upto else 0
+            m = rx.search(text, pos, end)
+            if m is None:
+                clean_upto = max(clean_upto, end)
+                return False
+            if m.end() < end or not cut_matters:
+                found_from = m.end() if found_from is None else min(found_from, m.end())
+            return True
+
+        return before
 
     def find_cue(self, key: str, text: str) -> re.Match[str] | None:
         """The first cue of group ``key`` in ``text``."""

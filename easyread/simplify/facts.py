@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,17 +180,17 @@ def _event_date(
     fallback = None
     for i, s in enumerate(sents):
         dates = [h for h in s.hits if h.kind == "date"]
+        if not dates:
+            continue
+        parsed = [_as_date(h) for h in dates]
+        later_year = _later_years(parsed)
+        register_before = data.cue_before("register", s.text)
         for k, h in enumerate(dates):
-            if _is_deadline(h, s.text, data) or data.has_cue(
-                "register", s.text[: h.start]
-            ):
+            if _is_deadline(h, s.text, data) or register_before(h.start):
                 continue
-            y, mo, d = _as_date(h)
+            y, mo, d = parsed[k]
             if y is None:
-                later = [_as_date(x) for x in dates[k + 1 :]]
-                y = next(
-                    (ly for ly, lmo, _ in later if ly is not None and lmo >= mo), None
-                )
+                y = later_year(k, mo)
             if y is not None:
                 try:
                     return i, dt.date(y, mo, d)
@@ -198,6 +199,32 @@ def _event_date(
             if fallback is None:
                 fallback = (i, None)
     return fallback
+
+
+def _later_years(
+    dates: list[tuple[int | None, int, int]],
+) -> Callable[[int, int], int | None]:
+    """``(k, month) ->`` the year of the first date after ``dates[k]`` that has
+    a year and a month from ``month`` on (None when there is none).
+
+    One pass from the end, not a scan of the later dates per date: a sentence
+    of thousands of year-less dates made that quadratic.
+    """
+    # per index, the nearest later index with a year, for each month
+    nearest: dict[int, dict[int, int]] = {}
+    ahead: dict[int, int] = {}
+    for k in range(len(dates) - 1, -1, -1):
+        if dates[k][0] is None:
+            nearest[k] = dict(ahead)
+        year, month, _ = dates[k]
+        if year is not None:
+            ahead[month] = k
+
+    def year_after(k: int, month: int) -> int | None:
+        found = [j for m, j in nearest[k].items() if m >= month]
+        return dates[min(found)][0] if found else None
+
+    return year_after
 
 
 def _times(
@@ -250,11 +277,13 @@ def _times(
 
 def _masked(s: _Sent) -> str:
     """The sentence with e-mails, URLs, dates and times blanked out."""
-    text = s.text
+    # one buffer, not a new string per hit (quadratic for thousands of dates);
+    # the hits lie inside the text, so the length stays the same
+    chars = list(s.text)
     for h in s.hits:
         if h.kind in ("email", "url", "date", "time", "phone"):
-            text = text[: h.start] + "#" * (h.end - h.start) + text[h.end :]
-    return text
+            chars[h.start : h.end] = "#" * (h.end - h.start)
+    return "".join(chars)
 
 
 def _place(sents: list[_Sent], order: list[int], data: SimplifyData) -> str:

@@ -19,11 +19,22 @@ Use it on any pair of texts, also ones simplified by hand::
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import BlockKind, Document, Finding, Location, Severity, Span, TokenKind
+from ..model import (
+    BlockKind,
+    Document,
+    Finding,
+    Location,
+    Sentence,
+    Severity,
+    Span,
+    TokenKind,
+)
 from ._find import FactHit, date_key, find_facts, time_key
 from ._names import NameIndex, find_names
 
@@ -175,6 +186,26 @@ def _dates_match(a: str, b: str) -> bool:
     return mda == mdb and (not ya or not yb or ya == yb)
 
 
+class _DateIndex:
+    """Answers ``any(_dates_match(key, d) for d in keys)`` with set lookups.
+
+    Scanning the other text's dates for every date was quadratic (thousands of
+    dates in a hostile document).
+    """
+
+    def __init__(self, keys: list[str]) -> None:
+        parts = [_date_parts(k) for k in keys]
+        self._any_year = {md for _, md in parts}  # day-month, with or without a year
+        self._no_year = {md for y, md in parts if not y}
+        self._with_year = {(y, md) for y, md in parts if y}
+
+    def matches(self, key: str) -> bool:
+        year, md = _date_parts(key)
+        if not year:
+            return md in self._any_year
+        return md in self._no_year or (year, md) in self._with_year
+
+
 def _draft_words(doc: Document) -> list[str]:
     words = [
         t.text
@@ -192,18 +223,52 @@ def _draft_words(doc: Document) -> list[str]:
     return words
 
 
-def _excerpt(doc: Document, span: Span) -> tuple[str, int, int]:
-    for sent in doc.sentences:
-        if sent.span.start <= span.start < max(sent.span.end, sent.span.start + 1):
-            start = span.start - sent.span.start
-            return sent.text, start, start + len(span)
+class _Sentences:
+    """The sentence of a document that holds a source offset.
+
+    Looking through every sentence for every finding was quadratic (a hostile
+    document has thousands of sentences and findings); the loader's sentences
+    come in order and do not overlap, so a binary search finds the same one.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._sents = doc.sentences
+        self._starts = [s.span.start for s in self._sents]
+        self._sorted = all(
+            max(a.span.end, a.span.start + 1) <= b.span.start
+            for a, b in itertools.pairwise(self._sents)
+        )
+
+    def holding(self, offset: int) -> Sentence | None:
+        """The first sentence whose span holds ``offset`` (an empty one its start)."""
+        if self._sorted:
+            i = bisect.bisect_right(self._starts, offset) - 1
+            candidates: Iterable[Sentence] = self._sents[i : i + 1] if i >= 0 else ()
+        else:  # not expected from the loader; keep the plain search exact
+            candidates = self._sents
+        for sent in candidates:
+            if sent.span.start <= offset < max(sent.span.end, sent.span.start + 1):
+                return sent
+        return None
+
+
+def _excerpt(doc: Document, span: Span, sentences: _Sentences) -> tuple[str, int, int]:
+    sent = sentences.holding(span.start)
+    if sent is not None:
+        start = span.start - sent.span.start
+        return sent.text, start, start + len(span)
     loc = doc.source.location(span.start)
     line = doc.source.line_text(loc.line)
     return line, loc.column - 1, loc.column - 1 + len(span)
 
 
 def _finding(
-    doc: Document, fact: _Fact, rule: str, message: str, suggestion: str
+    doc: Document,
+    fact: _Fact,
+    rule: str,
+    message: str,
+    suggestion: str,
+    sentences: _Sentences,
 ) -> Finding:
     if fact.line:
         loc = Location(fact.line, 1)
@@ -213,7 +278,7 @@ def _finding(
     else:
         loc = doc.source.location(fact.span.start)
         end = doc.source.location(fact.span.end)
-        excerpt, es, ee = _excerpt(doc, fact.span)
+        excerpt, es, ee = _excerpt(doc, fact.span, sentences)
     return Finding(
         location=loc,
         end=end,
@@ -266,16 +331,17 @@ def fact_guard(
     )
     src = _all_facts(source_doc)
     dft = _all_facts(draft_doc)
+    src_sents, dft_sents = _Sentences(source_doc), _Sentences(draft_doc)
     findings: list[Finding] = []
     reported: set[tuple[str, str]] = set()
 
     dft_keys = {f.hit.key for f in dft}
-    dft_dates = [f.hit.key for f in dft if f.hit.kind == "date"]
+    dft_dates = _DateIndex([f.hit.key for f in dft if f.hit.kind == "date"])
     dft_count = _countable(dft)
     for f in src:
         kind, key = f.hit.kind, f.hit.key
         if kind == "date":
-            ok = any(_dates_match(key, d) for d in dft_dates)
+            ok = dft_dates.matches(key)
         elif kind == "number":
             ok = f.hit.loose or f.hit.parts[0] in dft_count
         else:
@@ -285,17 +351,19 @@ def fact_guard(
         reported.add((kind, key))
         message, suggestion = _messages(ui, "missing", kind, f.hit.text.strip())
         findings.append(
-            _finding(source_doc, f, f"facts.missing-{kind}", message, suggestion)
+            _finding(
+                source_doc, f, f"facts.missing-{kind}", message, suggestion, src_sents
+            )
         )
 
     src_keys = {f.hit.key for f in src}
-    src_dates = [f.hit.key for f in src if f.hit.kind == "date"]
+    src_dates = _DateIndex([f.hit.key for f in src if f.hit.kind == "date"])
     src_parts = _components(src)
     src_count = _countable(src)
     for f in dft:
         kind, key = f.hit.kind, f.hit.key
         if kind == "date":
-            ok = any(_dates_match(key, d) for d in src_dates)
+            ok = src_dates.matches(key)
         elif kind == "number":
             ok = f.hit.loose or f.hit.parts[0] in src_parts
         elif kind in ("money", "percent"):
@@ -307,7 +375,9 @@ def fact_guard(
         reported.add(("+" + kind, key))
         message, suggestion = _messages(ui, "invented", kind, f.hit.text.strip())
         findings.append(
-            _finding(draft_doc, f, f"facts.invented-{kind}", message, suggestion)
+            _finding(
+                draft_doc, f, f"facts.invented-{kind}", message, suggestion, dft_sents
+            )
         )
 
     index = NameIndex(_draft_words(draft_doc), source_doc.pack.lemma)
@@ -318,7 +388,9 @@ def fact_guard(
         f = _Fact(FactHit("name", f"name:{hit.text}", 0, 0, hit.text), hit.span)
         message, suggestion = _messages(ui, "missing", "name", hit.text)
         findings.append(
-            _finding(source_doc, f, "facts.missing-name", message, suggestion)
+            _finding(
+                source_doc, f, "facts.missing-name", message, suggestion, src_sents
+            )
         )
     findings.sort(key=lambda x: (x.path, x.location, x.rule))
     return tuple(findings)
