@@ -8,6 +8,7 @@ from datetime import date, time
 
 from ...lang import DateMatch, TimeMatch
 from ...model import TokenKind
+from .._spans import SpanIndex
 from ..base import Context, Hit, Unit
 from ..params import P
 from ._registry import check
@@ -57,8 +58,15 @@ def numbers_as_digits(unit: Unit, ctx: Context) -> Iterable[Hit]:
 
 
 # -------------------------------------------------------------- big numbers
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space ("" at the start).
+
+    Walks back instead of ``text[:pos].rstrip()``, which copies the whole text
+    before every number (quadratic on a long run of numbers).
+    """
+    while pos > 0 and text[pos - 1] in " \u00a0":
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 @check(params={"min_value": P((int,), 1000, minimum=1)}, fields={"value"})
@@ -68,8 +76,10 @@ def big_numbers(unit: Unit, ctx: Context) -> Iterable[Hit]:
     Years, dates, times, postcodes and phone numbers are not counted.
     """
     limit = int(ctx.param("min_value"))
-    skip = [(d.start, d.end) for d in ctx.dates(unit)]
-    skip += [(t.start, t.end) for t in ctx.times(unit)]
+    skip = SpanIndex(
+        [(d.start, d.end) for d in ctx.dates(unit)]
+        + [(t.start, t.end) for t in ctx.times(unit)]
+    )
     tokens = unit.tokens
     i = 0
     while i < len(tokens):
@@ -94,7 +104,7 @@ def big_numbers(unit: Unit, ctx: Context) -> Iterable[Hit]:
             n is not None and n.kind is TokenKind.NUMBER and n.text.startswith("0")
             for n in (prev_tok, next_tok)
         )
-        if phone or _inside(start, end, skip):
+        if phone or (skip and skip.holds_range(start, end)):
             continue
         plain = (
             digits.replace(".", "").replace(",", "")
@@ -108,13 +118,12 @@ def big_numbers(unit: Unit, ctx: Context) -> Iterable[Hit]:
         value = int(plain) if len(plain) <= 18 else 10**18
         if len(plain) == 4 and 1900 <= value <= 2100:
             continue  # a year
-        before = unit.text[:start].rstrip(" \u00a0")
         postcode = (
             digits == plain
             and len(plain) in (4, 5)
             and next_tok is not None
             and next_tok.text[:1].isupper()
-            and (not before or before.endswith((",", ":", "\n", "(")))
+            and _char_before(unit.text, start) in ("", ",", ":", "\n", "(")
         )
         if postcode:
             continue  # "9240 Ljutomer", "(Marktplatz 1, 79999 Lindenbach)"

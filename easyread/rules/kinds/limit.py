@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...model import Severity, TokenKind
+from .._spans import SpanIndex
 from ..base import SCOPES, Context, Hit, ParamError, Unit, Word, kind
 from ..params import NUMBER, P, validate_params
 from ._text import unit_enumerations
@@ -81,11 +82,12 @@ def links(unit: Unit, ctx: Context) -> int:
     skip: set[int] = set()
     for e in unit_enumerations(unit, ctx):
         skip |= e.separators
-    dates = [(d.start, d.end + 1) for d in ctx.dates(unit)]
+    # A token starting inside a date or right after it (its comma).
+    dates = SpanIndex((d.start, d.end + 1) for d in ctx.dates(unit))
     count = 0
     after_comma = False
     for n, t in enumerate(tokens):
-        if n in skip or (dates and any(a <= t.start < b for a, b in dates)):
+        if n in skip or (dates and dates.holds_point(t.start)):
             after_comma = False
             continue
         if t.text == ",":
