@@ -13,7 +13,7 @@ from easyread.config import Settings
 from easyread.errors import ConfigError
 from easyread.model import Severity
 from easyread.rules import load_rules
-from easyread.rules.engine import check_document
+from easyread.rules.engine import EXCERPT_MAX, check_document
 
 FRONT = "---\ntitle: Test\nlang: sl\n---\n\n"
 
@@ -85,6 +85,54 @@ def test_document_and_block_findings_have_sensible_anchors() -> None:
     assert para.location.line == 6
     assert para.end.line == 9
     assert para.excerpt == long and para.excerpt_start == 0
+
+
+def test_long_sentence_excerpt_is_cut_around_the_problem() -> None:
+    """A sentence longer than EXCERPT_MAX: each finding gets a window of it
+    (it carried the whole sentence: 838 MB of JSON for 50,000 dots)."""
+    words = [f"beseda{i}" for i in range(300)]
+    words[150] = "ANTIKVARIAT"  # all caps, in the middle
+    sentence = " ".join(words) + "."
+    assert len(sentence) > EXCERPT_MAX
+    findings = check_document(_doc(sentence + "\n"), "strict")
+    caps = _only(findings, "core.all-caps")[0]
+    assert len(caps.excerpt) <= EXCERPT_MAX + 2
+    assert caps.excerpt.startswith("…") and caps.excerpt.endswith("…")
+    assert caps.excerpt[caps.excerpt_start : caps.excerpt_end] == "ANTIKVARIAT"
+    # cut between words, and what is shown is the sentence's own text
+    assert caps.excerpt[1:].split(" ")[0] in words
+    assert caps.excerpt[1:-1] in sentence
+    # a problem longer than the window is marked up to the cut
+    long = _only(findings, "core.sentence-length")[0]
+    assert long.excerpt_start == 0 and not long.excerpt.startswith("…")
+    assert long.excerpt_end == len(long.excerpt) - 1 and long.excerpt.endswith("…")
+    assert sentence.startswith(long.excerpt[:-1])
+
+
+@pytest.mark.parametrize("size", [10, 499, 500])
+def test_sentence_up_to_excerpt_max_is_the_whole_excerpt(size: int) -> None:
+    from easyread.rules.engine import _window
+
+    text = ("abc " * size)[:size]
+    assert _window(text, 3, 5) == (text, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(0, 0), (0, 3), (250, 260), (4000, 4003), (4995, 5000), (5000, 5000), (10, 4000)],
+)
+def test_window_keeps_the_range_on_the_same_characters(start: int, end: int) -> None:
+    from easyread.rules.engine import _window
+
+    text = " ".join(f"w{i}" for i in range(2000))[:5000]  # no piece repeats
+    excerpt, a, b = _window(text, start, end)
+    assert len(excerpt) <= EXCERPT_MAX + 2 and 0 <= a <= b <= len(excerpt)
+    cut_left, cut_right = excerpt.startswith("…"), excerpt.endswith("…")
+    shown = excerpt[int(cut_left) : len(excerpt) - int(cut_right)]
+    offset = text.index(shown)
+    assert cut_left == (offset > 0) and cut_right == (offset + len(shown) < len(text))
+    assert a - int(cut_left) + offset == start  # same first character
+    assert excerpt[a:b] == text[start : min(end, offset + len(shown))]
 
 
 def test_findings_are_sorted_and_unique() -> None:
