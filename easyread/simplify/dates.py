@@ -20,6 +20,7 @@ import re
 
 from ..lang import DateMatch, TimeMatch
 from ._find import find_facts, time_ranges
+from ._tail import letters_back, space_back, tail_search
 from ._text import SegText
 from ._util import map_sentences
 from .pipeline import Context, DraftBlock, Recorder, State, transform
@@ -104,6 +105,21 @@ _SL_INSTRUMENTAL_RE = re.compile(
     r"|septembrom|oktobrom|novembrom|decembrom) \d{4}$"
 )
 _PREP_BEFORE_RE = re.compile(r"(?:^|\s)(?P<p>[^\W\d_]+)\s+$")
+# the longest text _SL_INSTRUMENTAL_RE matches ("z 30. septembrom 2026")
+_SL_INSTRUMENTAL_MAX = len("z 30. septembrom 2026")
+_SPACE_WORD_RE = re.compile(r" [^\W\d_]")  # a word follows after one space
+
+
+def _range_prefix_from(text: str, end: int) -> int:
+    r"""Where a _RANGE_PREFIX_RE match ending at ``end`` can start at the earliest.
+
+    The match is "\d{1,2}." + spaces + a dash + spaces, so scan back over the
+    spaces, the dash and the spaces before it (linear in those runs only).
+    """
+    i = space_back(text, end)
+    if i == 0 or text[i - 1] not in "–-":
+        return i  # no dash: no match; the search from here fails at once
+    return space_back(text, i - 1) - 3  # "." and at most two digits
 
 
 def sl_weekday_form(index: int, case: str) -> str:
@@ -186,16 +202,26 @@ class Dates:
         words = _date_words(ctx, m.day, m.month, m.year)
         start = m.start
         # "28.–31.08.2026" -> "28. bis 31. August 2026"
-        rm = _RANGE_PREFIX_RE.search(text[:day_pos])
+        rm = tail_search(
+            _RANGE_PREFIX_RE, text, _range_prefix_from(text, day_pos), day_pos
+        )
         if rm and not prefix.strip():
             joiner = {"sl": "do", "de": "bis", "en": "to"}.get(ctx.lang, "–")
             first = f"{rm.group('d')}." if ctx.lang != "en" else rm.group("d")
             new = f"{first} {joiner} {words}"
             return rec.edit(seg, rm.start(), m.end, new, "date range in words")
-        pm = _PREP_BEFORE_RE.search(text[:start])
+        # "(?:^|\s)" + one word + spaces: the match starts just before that word
+        pm = tail_search(
+            _PREP_BEFORE_RE,
+            text,
+            letters_back(text, space_back(text, start)) - 1,
+            start,
+        )
         prep = pm.group("p") if pm else ""
         inst = (
-            _SL_INSTRUMENTAL_RE.search(text[:start] + chunk)
+            tail_search(
+                _SL_INSTRUMENTAL_RE, text, m.end - _SL_INSTRUMENTAL_MAX - 1, m.end
+            )  # text[:start] + chunk is text[: m.end]
             if ctx.lang == "sl" and value is not None
             else None
         )
@@ -203,7 +229,7 @@ class Dates:
             # "s 1. aprilom 2026" (as of) -> "od srede, 1. aprila 2026": genitive, with the weekday
             od = "Od" if inst.group("prep").isupper() else "od"
             new = f"{od} {sl_weekday_form(value.weekday(), 'gen')}, {words}"
-            if re.match(r" [^\W\d_]", text[m.end :]):
+            if _SPACE_WORD_RE.match(text, m.end):
                 new += ","
             return rec.edit(
                 seg,
@@ -222,7 +248,7 @@ class Dates:
             if (
                 m.weekday is not None
                 and ctx.lang in ("sl", "de")
-                and re.match(r" [^\W\d_]", text[m.end :])
+                and _SPACE_WORD_RE.match(text, m.end)
             ):
                 new += ","  # "bis Mittwoch, 24. Juni 2026, beim Sozialdienst": the date is set off by commas
         elif value is not None and not listed:
@@ -230,7 +256,7 @@ class Dates:
             if (
                 new != words
                 and ctx.lang in ("sl", "de")
-                and re.match(r" [^\W\d_]", text[m.end :])
+                and _SPACE_WORD_RE.match(text, m.end)
             ):
                 new += ","  # "v četrtek, 15. oktobra 2026, v knjižnici": the date is set off by commas
         else:
@@ -259,6 +285,14 @@ class Dates:
             )
         day = _EN_WEEKDAYS[value.weekday()]
         return f"{day} {words}" if low in _EN_DATE_PREPS else f"on {day} {words}"
+
+
+_RANGE_WORD_BEFORE_RE = re.compile(
+    r"(?:^|\s)(od|med|von|zwischen|from|between|ab)\s+$", re.IGNORECASE
+)
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+# the rest of the sentence is empty, or a new sentence starts
+_ENDS_SENTENCE_RE = re.compile(r"\s*\Z|\s+[A-ZČŠŽÄÖÜ]")
 
 
 def _sl_time(prep: str, t: dt.time) -> str:
@@ -310,11 +344,10 @@ class Times:
                     )
             for s, e, new, reason in sorted(edits, reverse=True):
                 old = seg.text[s:e]
-                after = seg.text[e:]
                 if (
                     old.endswith(".")
                     and not new.endswith(".")
-                    and (not after.strip() or re.match(r"\s+[A-ZČŠŽÄÖÜ]", after))
+                    and _ENDS_SENTENCE_RE.match(seg.text, e)  # no copy of the rest
                 ):
                     new += "."  # "4pm." ended the sentence: keep the full stop
                 seg = rec.edit(seg, s, e, new, reason)
@@ -349,10 +382,12 @@ class Times:
             return a0, ""
         # en "7pm to 8.30pm": am/pm of the end applies to a bare start ("7 to 8.30pm")
         start = a0
-        pm = re.search(
-            r"(?:^|\s)(od|med|von|zwischen|from|between|ab)\s+$",
-            text[:a0],
-            re.IGNORECASE,
+        # "(?:^|\s)" + one word + spaces: the match starts just before that word
+        pm = tail_search(
+            _RANGE_WORD_BEFORE_RE,
+            text,
+            letters_back(text, space_back(text, a0)) - 1,
+            a0,
         )
         if pm and not re.match(
             r"\s*(?:od|med|von|zwischen|from|between|ab)\b", text[a0:a1], re.IGNORECASE
@@ -381,7 +416,9 @@ class Times:
         body_start = pm.end() if pm else 0
         if ctx.lang == "sl":
             if not prep:
-                before = re.search(r"([^\W\d_]+)\s+$", text[:s])
+                before = tail_search(
+                    _WORD_BEFORE_RE, text, letters_back(text, space_back(text, s)), s
+                )
                 prep = before.group(1) if before else ""
             core = _sl_time(prep, t)
         elif ctx.lang == "de":
