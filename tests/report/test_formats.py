@@ -436,3 +436,41 @@ def test_layered_json_is_the_same_data(depth: int) -> None:
     text = dumps(data, inline_depth=depth)
     assert json.loads(text) == data
     assert ("\n" in text) is (depth > 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        'quote " and \\ backslash',
+        "line\nbreak\ttab\r",
+        "č ž š ß → …",
+        "\x00\x1f\u2028",
+        "🙂",
+    ],
+)
+def test_finding_json_is_what_the_encoder_writes(
+    text: str, sample_report: Report
+) -> None:
+    """The hand-written line of a finding equals json's encoding of finding_dict."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    base = next(iter(sample_report.findings))
+    for f in (
+        base,
+        replace(
+            base, message=text, suggestion=text, excerpt=text, rule=text, link=text
+        ),
+        replace(
+            base, severity=Severity.SUGGESTION, excerpt=text, excerpt_end=len(text)
+        ),
+    ):
+        line = json_report.finding_json(f)
+        assert line == encode(json_report.finding_dict(f))
+        assert json.loads(line) == json_report.finding_dict(f)
+
+
+def test_json_report_is_the_report_dict(sample_report: Report) -> None:
+    assert json.loads(
+        json_report.format_report(sample_report)
+    ) == json_report.report_dict(sample_report)
