@@ -118,6 +118,11 @@ class SourceText:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return Location(line + 1, offset - self._line_starts[line] + 1)
 
+    @property
+    def line_starts(self) -> tuple[int, ...]:
+        """The offset where each line starts (``line_starts[0]`` is line 1)."""
+        return self._line_starts
+
     def offset(self, line: int, column: int = 1) -> int:
         """Return the character offset of a 1-based line and column."""
         line = max(1, min(line, len(self._line_starts)))

@@ -1,0 +1,54 @@
+"""segment_block: the fast path (one offset per character) gives what the general one does."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from easyread.loader import load, load_text
+from easyread.segment import _segment_general, segment_block
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = sorted((ROOT / "examples").glob("*.md")) + sorted(
+    p for p in (ROOT / "tests" / "corpus").rglob("*.md")
+)
+
+
+@pytest.mark.parametrize("path", DOCS[:12], ids=lambda p: p.name)
+def test_fast_path_matches_general_path(path: Path) -> None:
+    doc = load(path)
+    assert any(b.sentences for b in doc.blocks)
+    for block in doc.blocks:
+        bare = replace(block, sentences=())
+        fast = segment_block(doc.source, bare, doc.pack)
+        general = _segment_general(doc.source, bare, doc.pack)
+        assert fast == general
+
+
+def test_soft_hyphen_and_markup_keep_positions() -> None:
+    doc = load_text(
+        "---\nlang: sl\n---\n\nPri**sr\u00adčno** vabljeni,\nna *sestanek* ob 10.30.\n"
+    )
+    tokens = [t for s in doc.sentences for t in s.tokens]
+    src = doc.source.text
+    word = tokens[0]  # one word, as the reader sees it; its span holds the markup
+    assert word.text == "Prisr\u00adčno"
+    assert src[word.span.start : word.span.end] == "Pri**sr\u00adčno"
+    for t in tokens:
+        # every token points at its own characters in the file (markup skipped)
+        assert src[t.span.start : t.span.end].replace("*", "") == t.text
+        assert doc.source.location(t.span.start) == t.location
+    soft = next(t for t in tokens if "\u00ad" in t.text)
+    assert soft.lemma == doc.pack.lemma(soft.text.replace("\u00ad", ""))
+    assert soft.syllables == doc.pack.syllables(soft.text.replace("\u00ad", ""))
+
+
+def test_block_without_one_offset_per_character_uses_source_span() -> None:
+    doc = load_text("---\nlang: sl\n---\n\nDober dan. Kako ste?\n")
+    block = next(b for b in doc.blocks if b.sentences)
+    odd = replace(block, sentences=(), offsets=block.offsets[:-3])
+    out = segment_block(doc.source, odd, doc.pack)
+    assert [s.text for s in out.sentences] == ["Dober dan.", "Kako ste?"]
+    assert out == _segment_general(doc.source, odd, doc.pack)
