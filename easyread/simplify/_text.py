@@ -8,7 +8,9 @@ by the last transform can still be reported at the right line of the original.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Block, Span
@@ -90,6 +92,46 @@ class SegText:
         A replacement that keeps a common prefix or suffix with the old text keeps
         those characters' own offsets, so small rewrites stay precise.
         """
+        return SegText(
+            self.text[:start] + new + self.text[end:],
+            self.offsets[:start]
+            + self._new_offsets(start, end, new)
+            + self.offsets[end:],
+        )
+
+    def replace_many(self, edits: Sequence[tuple[int, int, str]]) -> SegText:
+        """Several :meth:`replace` calls at once, in one pass over the text.
+
+        ``edits`` are ``(start, end, new)`` in offsets of this text, sorted by
+        start, not overlapping. The result is the same as calling
+        :meth:`replace` for each, from the last to the first; one call per edit
+        copies the whole text each time, which is quadratic when a hostile
+        sentence has thousands of edits.
+        """
+        if len(edits) < 2:
+            return self.replace(*edits[0]) if edits else self
+        for (s0, e0, _), (s1, _, _) in itertools.pairwise(edits):
+            if not (e0 <= s1 and s0 < s1):  # not the simple case: one by one
+                out = self
+                for start, end, new in reversed(edits):
+                    out = out.replace(start, end, new)
+                return out
+        texts: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for start, end, new in edits:
+            # _new_offsets reads this text up to ``end`` only, which the edits
+            # after this one (further right) would not have changed
+            texts += (self.text[pos:start], new)
+            offsets += self.offsets[pos:start]
+            offsets += self._new_offsets(start, end, new)
+            pos = end
+        texts.append(self.text[pos:])
+        offsets += self.offsets[pos:]
+        return SegText("".join(texts), tuple(offsets))
+
+    def _new_offsets(self, start: int, end: int, new: str) -> tuple[int, ...]:
+        """The offsets of ``new`` when it replaces ``text[start:end]``."""
         old = self.text[start:end]
         old_offs = self.offsets[start:end]
         # keep the offsets of a shared prefix and suffix
@@ -107,11 +149,7 @@ class SegText:
         if not old_offs and start > 0:
             at = self.offsets[start - 1]
         middle = (at,) * (len(new) - p - s)
-        offs = old_offs[:p] + middle + (old_offs[len(old_offs) - s :] if s else ())
-        return SegText(
-            self.text[:start] + new + self.text[end:],
-            self.offsets[:start] + offs + self.offsets[end:],
-        )
+        return old_offs[:p] + middle + (old_offs[len(old_offs) - s :] if s else ())
 
     def __add__(self, other: SegText) -> SegText:
         return SegText(self.text + other.text, self.offsets + other.offsets)

@@ -53,28 +53,37 @@ def match_case(original: str, new: str) -> str:
 
 def is_sentence_start(text: str, pos: int) -> bool:
     """True when only quotes, brackets or spaces come before ``pos``."""
-    return not re.search(r"[^\s\"'„“»«(\[–-]", text[:pos])
+    # search up to pos, not in a copy of text[:pos] (called once per number)
+    return not _NOT_OPENING_RE.search(text, 0, pos)
 
 
+_NOT_OPENING_RE = re.compile(r"[^\s\"'„“»«(\[–-]")
+
+
+# Applied in this order, each until nothing changes. A fix never makes a new
+# match to the left of the text it changed, so one pass of finditer finds what
+# searching again from the start after every fix found (that was quadratic
+# for thousands of fixes in one sentence). The last one is that rule's result:
+# every run of stops becomes one stop (it was "\.{2}(?!\.)" -> "." repeated,
+# which shortened a run by one stop per search).
 _SPACE_FIXES = (
     (re.compile(r" {2,}"), " "),
     (re.compile(r" +([,.;:!?)])"), r"\1"),
     (re.compile(r"\( +"), "("),
     (re.compile(r",{2,}"), ","),
     (re.compile(r",\."), "."),
-    (re.compile(r"\.{2}(?!\.)"), "."),
+    (re.compile(r"\.{2,}"), "."),
 )
 
 
 def tidy(seg: SegText) -> SegText:
     """Remove double spaces, spaces before punctuation, doubled commas/stops."""
     for rx, repl in _SPACE_FIXES:
-        while True:
-            m = rx.search(seg.text)
-            if m is None:
-                break
+        edits = []
+        for m in rx.finditer(seg.text):
             new = m.expand(repl)
             if new == m.group():
                 break
-            seg = seg.replace(m.start(), m.end(), new)
+            edits.append((m.start(), m.end(), new))
+        seg = seg.replace_many(edits)
     return seg.strip()

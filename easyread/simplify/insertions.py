@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..model import BlockKind
 from ._find import find_facts
 from ._lang import simplify_data
+from ._spans import SpanSet
 from ._text import SegText
 from ._util import tidy
 from .pipeline import Context, DraftBlock, Recorder, State, transform
@@ -29,6 +30,9 @@ _ADDRESS_RE = re.compile(
     r"\b\d{4,5}\s[A-ZČŠŽÄÖÜ]|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
     r"|\b(?:trg|ulica|cesta|straße|strasse|weg|platz|Street|Road|Lane|Avenue)\s\d+"
 )
+_SPACES_RE = re.compile(r"\s*")
+# only stops and spaces up to the end: e >= len(text.rstrip(".!? "))
+_STOPS_TO_END_RE = re.compile(r"[.!? ]*\Z")
 _DASH_RE = re.compile(r"\s[–—]\s(?P<c>[^–—]{3,}?)\s[–—]\s|\s-\s(?P<c2>[^-]{3,}?)\s-\s")
 
 
@@ -47,14 +51,14 @@ def _brackets(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _keep(text: str, s: int, e: int, urls: list[tuple[int, int]]) -> bool:
+def _keep(text: str, s: int, e: int, urls: SpanSet) -> bool:
     """True for brackets that are not insertions: "(0)", "Bewohner(innen)", inside URLs."""
     inner = text[s + 1 : e - 1].strip()
     if not inner or re.fullmatch(r"[\d\s]*", inner):
         return True
     if s > 0 and text[s - 1].isalpha():
         return True
-    return any(us <= s < ue for us, ue in urls)
+    return urls.overlaps(s, s + 1)  # us <= s < ue for one of them
 
 
 def _fragments(content: SegText, ctx: Context) -> list[SegText] | None:
@@ -128,32 +132,36 @@ class Insertions:
         lines: list[list[SegText]] | None = None,
     ) -> list[SegText]:
         text = seg.text
-        urls = [
+        # SpanSets, not lists scanned per bracket: quadratic on hostile text
+        urls = SpanSet(
             (h.start, h.end)
             for h in find_facts(text, ctx.pack)
             if h.kind in ("url", "email")
-        ]
+        )
         found: list[
             tuple[int, int, int, int]
         ] = []  # (start, end, content start, content end)
         for s, e in _brackets(text):
             if not _keep(text, s, e, urls):
                 found.append((s, e, s + 1, e - 1))
+        found_spans = SpanSet((s, e) for s, e, _, _ in found)
         for m in _DASH_RE.finditer(text):
             g = "c" if m.group("c") else "c2"
-            if any(not (m.end() <= s or m.start() >= e) for s, e, _, _ in found):
+            if found_spans.overlaps(m.start(), m.end()):
                 continue
             content = m.group(g)
             if re.search(r"[^\W\d_]", content) and len(content.split()) >= 2:
                 found.append((m.start(), m.end(), m.start(g), m.end(g)))
+                found_spans.add(m.start(), m.end())
         if not found:
             return [seg]
         extra: list[SegText] = []
         for s, e, cs, ce in sorted(found, reverse=True):
             content = seg.slice(cs, ce).strip()
             is_dash = text[s] != "("
-            tail = text[e:].lstrip()
-            at_boundary = not tail or tail[0] in ",.;:!?"
+            # the first character after the insertion and its spaces (no copy)
+            after = _SPACES_RE.match(text, e).end()  # type: ignore[union-attr]
+            at_boundary = after == len(text) or text[after] in ",.;:!?"
             short = len(content.text.split()) <= 2
             example = _EXAMPLE_RE.match(content.text) is not None
             in_item = block.kind is BlockKind.LIST_ITEM and (short or not example)
@@ -164,7 +172,7 @@ class Insertions:
                     new = (
                         ", "
                         + content.text
-                        + ("," if e < len(text.rstrip(".!? ")) else "")
+                        + ("," if not _STOPS_TO_END_RE.match(text, e) else "")
                     )
                 seg = rec.edit(
                     seg,

@@ -17,6 +17,8 @@ import re
 
 from ._find import PERCENT_RE, find_facts
 from ._lang import simplify_data
+from ._spans import SpanSet
+from ._tail import space_back, tail_search
 from ._text import SegText
 from ._util import is_sentence_start, map_sentences
 from .pipeline import Context, DraftBlock, Recorder, State, transform
@@ -24,6 +26,8 @@ from .pipeline import Context, DraftBlock, Recorder, State, transform
 __all__ = ["Numbers"]
 
 _DE_ALLER_RE = re.compile(r"\s+aller\b")
+_EN_OF_RE = re.compile(r"\s+of\b")
+_OD_BEFORE_RE = re.compile(r"\bod\s*$")
 _RANGE_RE = re.compile(
     r"(?<![\d.,:/])(?P<a>\d{1,4})\s?[–-]\s?(?P<b>\d{1,4})(?!\d|[.,:/]\d)"
 )
@@ -78,8 +82,8 @@ class Numbers:
                         am = _DE_ALLER_RE.match(seg.text, end)
                         end = am.end() if am else end
                     elif ctx.lang == "en":
-                        am = re.match(r"\s+of\b", seg.text[end:])
-                        end = end + am.end() if am else end
+                        am = _EN_OF_RE.match(seg.text, end)
+                        end = am.end() if am else end
                     edits.append(
                         (h.start, end, f"{n} {of} 100", "percentage as 'N of 100'")
                     )
@@ -89,16 +93,20 @@ class Numbers:
                         edits.append((h.start, h.end, new, "amount of money in words"))
                 elif h.kind == "number" and h.text[0].isdigit():
                     self._big(seg, h.start, h.end, h.parts[0], rec)
-            taken = [(h.start, h.end) for h in hits if h.kind != "number"]
+            taken = SpanSet((h.start, h.end) for h in hits if h.kind != "number")
             for m in _RANGE_RE.finditer(seg.text):
-                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                if taken.free(m.start(), m.end()):
                     new = _RANGE_WORDS.get(ctx.lang, "{a}–{b}").format(
                         a=m.group("a"), b=m.group("b")
                     )
-                    if (
-                        not re.search(r"\bod\s*$", seg.text[: m.start()])
-                        or ctx.lang != "sl"
-                    ):
+                    # "\bod\s*$" before the range, without a copy of the prefix
+                    od = tail_search(
+                        _OD_BEFORE_RE,
+                        seg.text,
+                        space_back(seg.text, m.start()) - 2,
+                        m.start(),
+                    )
+                    if not od or ctx.lang != "sl":
                         edits.append((m.start(), m.end(), new, "range in words"))
             for s, e, new, reason in sorted(edits, reverse=True):
                 seg = rec.edit(seg, s, e, new, reason)
