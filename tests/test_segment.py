@@ -52,3 +52,17 @@ def test_block_without_one_offset_per_character_uses_source_span() -> None:
     out = segment_block(doc.source, odd, doc.pack)
     assert [s.text for s in out.sentences] == ["Dober dan.", "Kako ste?"]
     assert out == _segment_general(doc.source, odd, doc.pack)
+
+
+@pytest.mark.parametrize("path", DOCS[:6], ids=lambda p: p.name)
+def test_unit_words_are_what_word_makes(path: Path) -> None:
+    """Units build their Words without Word.__new__: the fields must be the same."""
+    from easyread.rules.base import Word
+    from easyread.rules.units import _build_units
+
+    units = _build_units(load(path))
+    for unit in (*units.sentences, *units.blocks):
+        for w in unit.tokens:
+            assert type(w) is Word
+            assert w == Word(w.start, w.end, w.text, w.kind, w.lemma, w.syllables)
+            assert unit.text[w.start : w.end] == w.text

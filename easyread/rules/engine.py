@@ -354,6 +354,18 @@ def _protected(units: DocUnits, doc: Document) -> dict[int, list[tuple[int, int]
     return out
 
 
+def _templates(active: ActiveRule, lang: str) -> tuple[str, str]:
+    """The rule's message and suggestion templates in ``lang`` (kept per rule)."""
+    key = f"templates:{lang}"
+    found = active.compiled.get(key)
+    if found is None:
+        found = active.compiled[key] = (
+            active.spec.message_for(lang),
+            active.spec.suggestion_for(lang),
+        )
+    return found  # type: ignore[no-any-return]
+
+
 @dataclass
 class _Mapper:
     doc: Document
@@ -363,12 +375,25 @@ class _Mapper:
     _by_block: dict[int, tuple[tuple[Unit, ...], list[int]]] = field(
         default_factory=dict
     )
+    #: Locations by source offset: findings share positions (a sentence's
+    #: start), and equal Locations may be one object.
+    _locations: dict[int, Location] = field(default_factory=dict)
+    #: The file name findings carry (``source.name`` builds it on every call).
+    path: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        self.path = self.doc.source.name
+
+    def _location(self, offset: int) -> Location:
+        found = self._locations.get(offset)
+        if found is None:
+            found = self._locations[offset] = self.doc.source.location(offset)
+        return found
 
     def finding(self, active: ActiveRule, unit: Unit, hit: Hit) -> Finding | None:
         spec = active.spec
         target = hit.unit or unit
         block = target.block
-        source = self.doc.source
         excerpt, ex_start, ex_end = "", 0, 0
         if block is None:
             anchor = self.units.blocks[0].block if self.units.blocks else None
@@ -397,8 +422,6 @@ class _Mapper:
                 span = Span(point, point)
             match = block.text[start:end]
             excerpt, ex_start, ex_end = self._excerpt(target, start, end, span)
-        location = source.location(span.start)
-        end_loc = source.location(span.end)
         lang = self.ui_lang
         # Scalar parameters, then the match, then the hit's own fields, each
         # shown for the reader's language; the parameters are shown once per
@@ -407,23 +430,26 @@ class _Mapper:
         shown["match"] = match.replace("\n", " ")
         for k, v in hit.fields.items():
             shown[k] = _show(v, lang)
-        message = _apply(spec.message_for(lang), shown)
-        suggestion = hit.suggestion or _apply(spec.suggestion_for(lang), shown)
+        message_template, suggestion_template = _templates(active, lang)
+        message = _apply(message_template, shown)
+        suggestion = hit.suggestion or (
+            _apply(suggestion_template, shown) if suggestion_template else ""
+        )
         severity = active.severity
         if hit.severity is not None and hit.severity > severity:
             severity = hit.severity
         return Finding(
-            location=location,
-            end=end_loc,
-            rule=spec.id,
-            severity=severity,
-            message=message,
-            suggestion=suggestion,
-            excerpt=excerpt,
-            excerpt_start=ex_start,
-            excerpt_end=ex_end,
-            path=source.name,
-            link=spec.link,
+            self._location(span.start),
+            self._location(span.end),
+            spec.id,
+            severity,
+            message,
+            suggestion,
+            excerpt,
+            ex_start,
+            ex_end,
+            self.path,
+            spec.link,
         )
 
     def _excerpt(
@@ -549,7 +575,7 @@ def check_document(
     mapper = _Mapper(doc, units, lang_ui, _protected(units, doc))
     gloss = _glossary(doc, settings, glossary)
     suppressions = Suppressions(doc.source.text)
-    best: dict[tuple[str, Location, Location], Finding] = {}
+    best: dict[tuple[str, int, int, int, int], Finding] = {}
     shared: dict[Any, Any] = {}
     for rule in active:
         kind = get_kind(rule.spec.kind)
@@ -573,10 +599,25 @@ def check_document(
                     finding.rule, finding.location.line
                 ):
                     continue
-                key = (finding.rule, finding.location, finding.end)
+                # Plain numbers instead of Locations in the keys: a Location's
+                # hash and comparisons are Python code, called ~10 times per
+                # finding. The order is the same (Locations order as
+                # (line, column)).
+                start, stop = finding.location, finding.end
+                key = (finding.rule, start.line, start.column, stop.line, stop.column)
                 old = best.get(key)
                 if old is None or finding.severity > old.severity:
                     best[key] = finding
-    return tuple(
-        sorted(best.values(), key=lambda f: (f.location, f.end, f.rule, f.message))
+    return tuple(sorted(best.values(), key=_position))
+
+
+def _position(f: Finding) -> tuple[int, int, int, int, str, str]:
+    """Sort key of findings: ``(f.location, f.end, f.rule, f.message)`` as plain values."""
+    return (
+        f.location.line,
+        f.location.column,
+        f.end.line,
+        f.end.column,
+        f.rule,
+        f.message,
     )

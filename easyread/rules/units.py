@@ -30,14 +30,30 @@ TEXT_KINDS = frozenset(
 _LABEL_MAX_WORDS = 12
 
 
+def _letters(text: str) -> int:
+    """What ``Word`` counts as letters (see ``Word.__new__``)."""
+    return len(text) if text.isalpha() else sum(1 for c in text if c.isalpha())
+
+
+# Words are made with tuple.__new__ and every field given: Word.__new__ is a
+# Python function that fills in defaults, and units are built for every
+# sentence of every document. The fields are the ones Word.__new__ computes.
+_make_word = tuple.__new__
+
+
 def _words(doc: Document, sentence: Sentence) -> tuple[Word, ...]:
     spans = doc.pack.tokenize(sentence.text)
     tokens = sentence.tokens
     if len(spans) == len(tokens):
-        return tuple(
-            Word(s, e, sentence.text[s:e], k, t.lemma, t.syllables)
-            for (s, e, k), t in zip(spans, tokens, strict=True)
-        )
+        # The sentence was segmented from this very text: token n is spans[n].
+        text = sentence.text
+        out = []
+        for (s, e, k), t in zip(spans, tokens, strict=True):
+            w = text[s:e]
+            letters = len(w) if w.isalpha() else _letters(w)
+            fields = (s, e, w, k, t.lemma, t.syllables, w.lower(), letters)
+            out.append(_make_word(Word, fields))
+        return tuple(out)
     # The block was segmented by something else (a rebuilt block): redo it.
     out = []
     for s, e, k in spans:
@@ -54,16 +70,8 @@ def _moved(w: Word, shift: int) -> Word:
     """``w`` shifted by ``shift`` characters (its derived fields are copied, not recomputed)."""
     if not shift:
         return w  # immutable: the same word serves the sentence and its block
-    return Word(
-        w.start + shift,
-        w.end + shift,
-        w.text,
-        w.kind,
-        w.lemma,
-        w.syllables,
-        w.lower,
-        w.letters,
-    )
+    start, end, *rest = w
+    return _make_word(Word, (start + shift, end + shift, *rest))
 
 
 def line_cuts(text: str, words: tuple[Word, ...]) -> list[int]:
