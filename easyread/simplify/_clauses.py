@@ -6,6 +6,7 @@ Heuristics without a parser. Slovenian verbs are found through their lemma
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -72,6 +73,85 @@ def _outside(text: str) -> list[bool]:
 
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+class WordIndex:
+    """The words of one sentence (as :func:`_words` finds them), indexed.
+
+    The clause finders ask, for every comma of a sentence, questions about
+    the text before or after it ("are there 4 words?", "is there a finite
+    verb?"). Asking :func:`_words` on ``text[:k]`` and ``text[k:]`` each time
+    was quadratic in the number of commas (thousands in hostile text); these
+    answers come from one pass and binary searches, and they are the same for
+    any ``k``, also one inside a word (that word counts cut at ``k``).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = list(_WORD_RE.finditer(text))
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+        self._seps = [i for i, ch in enumerate(text) if ch in ",;:"]
+        self._hits: dict[str, list[int]] = {}
+
+    def count_before(self, k: int) -> int:
+        """``len(_words(text[:k]))``."""
+        return bisect.bisect_left(self._starts, k)
+
+    def count_from(self, k: int) -> int:
+        """``len(_words(text[k:]))``."""
+        return len(self._ends) - bisect.bisect_right(self._ends, k)
+
+    def words_from(self, k: int, n: int) -> list[str]:
+        """``_words(text[k:])[:n]``."""
+        i = bisect.bisect_right(self._ends, k)
+        return [
+            self.text[max(self._starts[j], k) : self._ends[j]]
+            for j in range(i, min(i + n, len(self._ends)))
+        ]
+
+    def last_before(self, k: int) -> list[str]:
+        """``_words(text[:k])[-1:]``."""
+        j = bisect.bisect_left(self._starts, k) - 1
+        return [self.text[self._starts[j] : min(self._ends[j], k)]] if j >= 0 else []
+
+    def clause_before(self, k: int) -> str:
+        """``re.split(r"[,;:]", text[:k])[-1]``: the text after the last separator."""
+        j = bisect.bisect_left(self._seps, k) - 1
+        return self.text[self._seps[j] + 1 if j >= 0 else 0 : k]
+
+    def any_before(self, name: str, test: Callable[[str], bool], k: int) -> bool:
+        """``test(text[:k])`` for a test that is true when one word passes it.
+
+        ``name`` names the test; the words that pass are found once per name.
+        """
+        hits = self._passing(name, test)
+        if hits and self._ends[hits[0]] <= k:
+            return True
+        j = bisect.bisect_left(self._starts, k) - 1  # a word cut at k
+        return j >= 0 and self._ends[j] > k and test(self.text[self._starts[j] : k])
+
+    def any_from(self, name: str, test: Callable[[str], bool], k: int) -> bool:
+        """``test(text[k:])`` for a test that is true when one word passes it."""
+        hits = self._passing(name, test)
+        if hits and self._starts[hits[-1]] >= k:
+            return True
+        j = bisect.bisect_right(self._ends, k)  # the first word ending after k
+        return (
+            j < len(self._starts)
+            and self._starts[j] < k
+            and test(self.text[k : self._ends[j]])
+        )
+
+    def _passing(self, name: str, test: Callable[[str], bool]) -> list[int]:
+        hits = self._hits.get(name)
+        if hits is None:
+            hits = self._hits[name] = [
+                j
+                for j, (a, b) in enumerate(zip(self._starts, self._ends, strict=True))
+                if test(self.text[a:b])
+            ]
+        return hits
 
 
 def _has_verb(text: str, ctx: Context) -> bool:

@@ -16,6 +16,8 @@ from ._clauses import (
     _PLACE_COPULA,
     _SL_PARTICIPLE_RE,
     _WHERE_RE,
+    _WORD_RE,
+    WordIndex,
     _de_verb_position,
     _en_subject,
     _first_word,
@@ -168,15 +170,27 @@ class Finder:
 
     def _sl(self, text: str, ok: list[bool]) -> list[Cut]:
         ctx, out = self.ctx, []
+        # questions about the text before/after each comma, answered from one
+        # index of the sentence's words (asking _words per comma was quadratic)
+        wi = WordIndex(text)
+
+        def finite(w: str) -> bool:
+            return _sl_finite(w, ctx)
+
+        def verb(w: str) -> bool:
+            return _has_verb(w, ctx)
+
         for m in re.finditer(r",\s+(\w+)\s+", text):
             if not ok[m.start()]:
                 continue
             word = m.group(1).lower()
-            left, right = text[: m.start()], text[m.end() :]
-            left_clause = re.split(r"[,;:]", left)[-1]
+            right = text[m.end() :]
             if word in _SL_DROP | _SL_KEEP:
                 right_clause = _segment_to_comma(right)
-                if not (_sl_finite(right_clause, ctx) and _has_verb(left, ctx)):
+                if not (
+                    _sl_finite(right_clause, ctx)
+                    and wi.any_before("verb", verb, m.start())
+                ):
                     continue
                 starts_clitic = _first_word(right).lower() in _SL_CLITICS
                 if (
@@ -192,7 +206,7 @@ class Finder:
                 out.extend(self._sl_relative(text, m, right))
             elif (
                 word == "kjer"
-                and _sl_finite(right, ctx)
+                and wi.any_from("finite", finite, m.end())
                 and _first_word(right).lower() not in _SL_CLITICS
             ):
                 out.append(
@@ -204,9 +218,9 @@ class Finder:
         for m in re.finditer(r",\s+", text):
             if not ok[m.start()]:
                 continue
-            left, right = text[: m.start()], text[m.end() :]
+            right = text[m.end() :]
             first = _first_word(right).lower()
-            second = (_words(right)[1:2] or [""])[0].lower()
+            second = (wi.words_from(m.end(), 2)[1:2] or [""])[0].lower()
             if (
                 not first
                 or first in _SL_SUBORDINATE_START
@@ -228,8 +242,9 @@ class Finder:
                 re.IGNORECASE,
             ):
                 continue
-            left_clause = re.split(r"[,;:]", left)[-1]
-            left_first = _first_word(left).lower()
+            left_clause = wi.clause_before(m.start())
+            lead = _WORD_RE.search(text, 0, m.start())  # _first_word(text[:k])
+            left_first = lead.group().lower() if lead else ""
             if (
                 left_first in _SL_SUBORDINATE_START
                 or _first_word(left_clause).lower() in _SL_SUBORDINATE_START
@@ -238,7 +253,10 @@ class Finder:
             right_clause = _segment_to_comma(right)
             if len(_words(right_clause)) < 3 or len(_words(left_clause)) < 2:
                 continue
-            if not (_sl_finite(right_clause, ctx) and _sl_finite(left, ctx)):
+            if not (
+                _sl_finite(right_clause, ctx)
+                and wi.any_before("finite", finite, m.start())
+            ):
                 continue
             starts_clitic = first in _SL_CLITICS
             if starts_clitic and sl_move_clitics(right, ctx.pack) is None:
@@ -283,7 +301,7 @@ class Finder:
             ):
                 continue
             right = text[m.end() :]
-            if len(_words(right)) >= 3 and not _sl_finite(
+            if wi.count_from(m.end()) >= 3 and not _sl_finite(
                 _segment_to_comma(right), ctx
             ):
                 aux = "so" if word.endswith("i") else "je"
@@ -315,27 +333,34 @@ class Finder:
                 )
         # second-position "pa": ", odpravili pa se bomo" -> ". Odpravili se bomo"
         for m in re.finditer(r",\s+((?:[^\W\d_]+\s+){1,4}?)pa\s+", text):
-            if ok[m.start()] and "," not in m.group(1):
-                right = m.group(1) + text[m.end() :]
-                if _sl_finite(right, ctx) and _has_verb(text[: m.start()], ctx):
-                    out.append(
-                        Cut(
-                            m.start(),
-                            m.end(),
-                            m.group(1),
-                            2,
-                            "split before a clause with “pa”",
-                        )
+            # m.group(1) ends in a space: its words and those after stay apart
+            if (
+                ok[m.start()]
+                and "," not in m.group(1)
+                and (
+                    _sl_finite(m.group(1), ctx)
+                    or wi.any_from("finite", finite, m.end())
+                )
+                and wi.any_before("verb", verb, m.start())
+            ):
+                out.append(
+                    Cut(
+                        m.start(),
+                        m.end(),
+                        m.group(1),
+                        2,
+                        "split before a clause with “pa”",
                     )
+                )
         # "in" between two clauses with their own verbs (no comma in Slovenian)
         for m in re.finditer(r"\s+(in|ter)\s+", text):
             if not ok[m.start()]:
                 continue
-            left, right = text[: m.start()], text[m.end() :]
+            right = text[m.end() :]
             right_clause = _segment_to_comma(right)
-            if len(_words(left)) < 4 or len(_words(right)) < 3:
+            if wi.count_before(m.start()) < 4 or wi.count_from(m.end()) < 3:
                 continue
-            left_clause = re.split(r"[,;:]", left)[-1]
+            left_clause = wi.clause_before(m.start())
             if not (_sl_finite(right_clause, ctx) and _sl_finite(left_clause, ctx)):
                 continue
             first = _first_word(right)
