@@ -216,11 +216,35 @@ def find_enumeration(text: str, pack: LanguagePack) -> Enumeration | None:
     first = _WORD_RE.search(text)
     if first is not None and first.group().lower() in pack.words.subordinating:
         return None  # "If you are unable to come, ...": a condition, not a list
+    # Every verb is a possible lead, and each try reads the rest of the
+    # sentence: quadratic for thousands of verbs and commas. Without an
+    # "and so on" ending, a try only succeeds when a conjunction ("in", "and")
+    # follows its start, so tries after the last conjunction are skipped.
+    body_end = len(text.rstrip().rstrip(".!").rstrip())
+    etc_end = any(
+        text[:body_end].endswith(" " + etc) for etc in _ETC.get(pack.code, ())
+    )
+    latest = _last_conjunction(text, pack.code, body_end)
     for start in _lead_candidates(text, pack):
+        if not etc_end and start > latest:
+            continue
         found = _items_from(text, start, pack)
         if found is not None:
             return found
     return _colon_items(text, pack)
+
+
+def _last_conjunction(text: str, lang: str, end: int) -> int:
+    """Start of the last ``\\s{conj}\\s`` ending by ``end`` (-1 when none).
+
+    The same pattern :func:`_items_from` looks for; a look-ahead finds
+    overlapping matches too, so none is missed.
+    """
+    last = -1
+    for c in _FINAL_CONJ.get(lang, ()):
+        for m in re.finditer(rf"(?=\s{c}\s)", text[:end]):
+            last = max(last, m.start())
+    return last
 
 
 _ETC = {
