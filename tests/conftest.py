@@ -1,12 +1,103 @@
-"""Shared fixtures. Helpers are fixtures, not imports (see pyproject: importlib mode)."""
+"""Shared fixtures. Helpers are fixtures, not imports (see pyproject: importlib mode).
+
+The suite runs in parallel with pytest-xdist (``bash scripts/run tests`` passes
+``-n auto --dist loadgroup``); plain ``pytest`` without ``-n`` runs it in one
+process. The hooks below only arrange the parallel run: which tests share a
+worker (``xdist_group``) and which start first. They never change what a test
+checks.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: Tests that assert a wall-clock limit of a few seconds: they run one after
+#: another on one worker, so no two of them compete for the CPU (each keeps its
+#: own best-of-three against a busy machine).
+_TIMING = (
+    "tests/hostile/test_regex_time.py::",
+    "tests/hostile/test_loader_hardening.py::test_plain_text_blank_runs_are_linear",
+    "tests/rules/test_engine.py::test_hostile_input_is_checked_in_reasonable_time",
+)
+#: Tests that share expensive per-process set-up: one headless Chromium, the
+#: compiled veraPDF checker and the examples rendered to PDF (``example_pdf``)
+#: are made once, on one worker, instead of once per worker.
+_SHARED_SETUP = {
+    "tests/verify/test_browser.py": "verify",
+    "tests/verify/test_examples_rendered.py": "verify",
+    "tests/verify/test_verapdf.py": "verify",
+}
+#: Files whose tests run for seconds each (guarded subprocesses, WeasyPrint,
+#: Chromium, java). Under xdist they are handed out first, so the run does not
+#: end with one worker busy on a long test while the other idles.
+_LONG_FIRST = (
+    "tests/hostile/test_cases.py",
+    "tests/hostile/test_batch.py",
+    "tests/hostile/test_harness.py",
+    "tests/verify/",
+    "tests/render/test_pdf.py",
+    "tests/fuzz/",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here, not in tests/render/conftest.py: a sub-folder's conftest is only
+    # read at start-up when that folder is named on the command line, so
+    # ``pytest tests --update-golden`` (and xdist workers) would not know it.
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files (tests/*/golden) from the current output "
+        "instead of comparing; EASYREAD_UPDATE_GOLDEN=1 does the same",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    if not hasattr(config, "workerinput"):  # not an xdist worker: one process
+        return
+    for item in items:
+        nodeid = item.nodeid
+        if nodeid.startswith(_TIMING):
+            item.add_marker(pytest.mark.xdist_group("timing"))
+        group = _SHARED_SETUP.get(nodeid.split("::", 1)[0])
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+    # A stable sort: the order inside each file stays as written.
+    items.sort(key=lambda item: not item.nodeid.startswith(_LONG_FIRST))
+
+
+@pytest.fixture(autouse=True)
+def _restore_easyread_logger() -> Iterator[None]:
+    """Undo what an in-process ``easyread.cli.main()`` does to the ``easyread``
+    logger: it adds a handler on the sys.stderr of that moment, which is
+    pytest's capture of that one test. Left in place, a later test's warning
+    goes to the closed capture, logging prints "--- Logging error ---" with a
+    traceback (reading source files) and the outcome depends on which tests ran
+    before on the same worker."""
+    log = logging.getLogger("easyread")
+    handlers, level, propagate = list(log.handlers), log.level, log.propagate
+    yield
+    log.handlers[:] = handlers
+    log.setLevel(level)
+    log.propagate = propagate
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten instead of compared."""
+    option = bool(request.config.getoption("--update-golden"))
+    return option or os.environ.get("EASYREAD_UPDATE_GOLDEN", "") not in ("", "0")
 
 
 @pytest.fixture
