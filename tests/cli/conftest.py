@@ -6,7 +6,6 @@ Regenerate golden files with ``EASYREAD_UPDATE_GOLDEN=1 pytest tests/cli``.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -14,6 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+# Imported here, before any test: pytester's in-process runs
+# (test_pytest_plugin.py) drop the modules an inner run imported, and a second
+# import of PyYAML then meets its C extension (yaml._yaml) still bound to the
+# first copy ("could not determine a constructor for the tag None").
+import yaml  # noqa: F401
 
 from easyread.cli import main
 
@@ -63,12 +68,13 @@ def cli(
 
 
 @pytest.fixture
-def golden() -> Callable[[str, str], None]:
-    """Compare text with ``golden/<name>``; write it when EASYREAD_UPDATE_GOLDEN=1."""
+def golden(update_golden: bool) -> Callable[[str, str], None]:
+    """Compare text with ``golden/<name>``; write it with ``--update-golden``
+    or EASYREAD_UPDATE_GOLDEN=1."""
 
     def check(name: str, text: str) -> None:
         target = GOLDEN / name
-        if os.environ.get("EASYREAD_UPDATE_GOLDEN") == "1":
+        if update_golden:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             return

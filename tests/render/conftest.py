@@ -2,13 +2,13 @@
 
 Golden HTML files live in ``tests/render/golden``. Regenerate them after an
 intended change with ``pytest tests/render --update-golden`` or
-``EASYREAD_UPDATE_GOLDEN=1 pytest tests/render`` (the option works when this
-folder is given on the command line; the variable always works).
+``EASYREAD_UPDATE_GOLDEN=1 pytest tests/render``. The option and the
+``update_golden`` fixture live in ``tests/conftest.py``, so they work whatever
+folders are named and in xdist workers.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,25 +19,6 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 GOLDEN = HERE / "golden"
 _DATA_URL_RE = re.compile(r"data:([\w.+/-]+);base64,([A-Za-z0-9+/=]+)")
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden",
-        action="store_true",
-        default=False,
-        help="rewrite tests/render/golden/*.html from the current renderer",
-    )
-
-
-@pytest.fixture
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    """True when golden files should be rewritten instead of compared."""
-    try:
-        option = bool(request.config.getoption("--update-golden"))
-    except ValueError:
-        option = False
-    return option or os.environ.get("EASYREAD_UPDATE_GOLDEN", "") not in ("", "0")
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ Regenerate the golden files with ``EASYREAD_UPDATE_GOLDEN=1 pytest tests/report 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -130,12 +129,13 @@ def sample_report() -> Report:
 
 
 @pytest.fixture
-def golden() -> Callable[[str, str], None]:
-    """Compare text with ``golden/<name>``; write it when EASYREAD_UPDATE_GOLDEN=1."""
+def golden(update_golden: bool) -> Callable[[str, str], None]:
+    """Compare text with ``golden/<name>``; write it with ``--update-golden``
+    or EASYREAD_UPDATE_GOLDEN=1."""
 
     def check(name: str, text: str) -> None:
         target = GOLDEN / name
-        if os.environ.get("EASYREAD_UPDATE_GOLDEN") == "1":
+        if update_golden:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             return
