@@ -82,3 +82,27 @@ def browser() -> Iterator[Browser]:
     # missing, Browser raises MissingDependency and the tests fail (no skip).
     with Browser() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """``example_pdf(source)``: the example rendered to PDF by easyread, once per
+    session (the example checks and veraPDF read the same files; they only read
+    them). Skipped without WeasyPrint."""
+    pytest.importorskip(
+        "weasyprint", reason="PDF rendering needs WeasyPrint (the pdf extra)"
+    )
+    from easyread.loader import load
+    from easyread.render import render_document
+
+    out = tmp_path_factory.mktemp("examples-pdf")
+    done: dict[Path, Path] = {}
+
+    def render(source: Path) -> Path:
+        if source not in done:
+            target = out / f"{source.stem}.pdf"
+            render_document(load(source), "pdf", out=target)
+            done[source] = target
+        return done[source]
+
+    return render

@@ -59,14 +59,14 @@ def rendered_html(request, tmp_path_factory) -> Rendered:  # type: ignore[no-unt
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def rendered_pdf(request, tmp_path_factory) -> Rendered:  # type: ignore[no-untyped-def]
+def rendered_pdf(request, example_pdf) -> Rendered:  # type: ignore[no-untyped-def]
     pytest.importorskip(
         "weasyprint", reason="PDF rendering needs WeasyPrint (the pdf extra)"
     )
     source: Path = request.param
-    out = tmp_path_factory.mktemp("pdf") / f"{source.stem}.pdf"
-    _render_module().render_document(load(source), "pdf", out=out)
-    return Rendered(source, _profile_of(source), out)
+    _render_module()
+    # rendered once per session; test_verapdf.py validates the same files
+    return Rendered(source, _profile_of(source), example_pdf(source))
 
 
 def _describe(findings) -> list[str]:  # type: ignore[no-untyped-def]

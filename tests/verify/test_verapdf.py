@@ -147,22 +147,17 @@ def test_our_pdf_ua_checks_agree_with_verapdf(verapdf, make_pdf, html_page):
         )
 
 
-def test_rendered_examples_pass_verapdf(verapdf, tmp_path):
+def test_rendered_examples_pass_verapdf(verapdf, example_pdf):
     """Every example rendered to PDF by easyread passes PDF/UA-1."""
     render = pytest.importorskip("easyread.render")
     if not hasattr(render, "render_document"):
         pytest.skip(
             "the renderer (easyread.render.render_document) is not available yet"
         )
-    from easyread.loader import load
-
     examples = sorted((ROOT / "examples").glob("*.md"))
     assert examples, "no examples/*.md"
-    pdfs = []
-    for source in examples:
-        out = tmp_path / f"{source.stem}.pdf"
-        render.render_document(load(source), "pdf", out=out)
-        pdfs.append(out)
+    # rendered by easyread once per session (test_examples_rendered.py reads them too)
+    pdfs = [example_pdf(source) for source in examples]
     results = verapdf(pdfs)
     failed = {name: lines for name, (ok, lines) in results.items() if not ok}
     assert set(results) == {str(p) for p in pdfs}
