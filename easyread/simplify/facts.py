@@ -10,10 +10,12 @@ result: the report lists the extracted facts next to the draft.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ..model import BlockKind, Document
@@ -291,6 +293,7 @@ def _place(sents: list[_Sent], order: list[int], data: SimplifyData) -> str:
     for i in order:
         text = _masked(sents[i])
         words = list(re.finditer(r"[^\W\d_]+", text))
+        stops: list[int] | None = None
         for k, w in enumerate(words):
             if not data.word_is("place", w.group()):
                 continue
@@ -298,16 +301,41 @@ def _place(sents: list[_Sent], order: list[int], data: SimplifyData) -> str:
             for back in range(k, max(-1, k - 4), -1):
                 if words[back].group().lower() in preps:
                     start = words[back].start()
-                    stop = re.search(
-                        r"[,(;:!?#]|\s[–-]\s|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.",
-                        text[w.end() :],
-                    )
-                    end = w.end() + (stop.start() if stop else len(text) - w.end())
-                    phrase = text[start:end].strip()
-                    if len(phrase.split()) <= 10:
-                        return phrase
+                    if stops is None:
+                        stops = [m.start() for m in _STOP_AT_RE.finditer(text)]
+                    end = _stop_after(text, w.end(), stops)
+                    # at most 10 words; counting only 11 of them keeps a sentence
+                    # of thousands of place words linear
+                    if (
+                        sum(1 for _ in islice(_TOKEN_RE.finditer(text, start, end), 11))
+                        <= 10
+                    ):
+                        return text[start:end].strip()
                     break
     return ""
+
+
+# where a place phrase ends
+_STOP_RE = re.compile(r"[,(;:!?#]|\s[–-]\s|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.")
+_STOP_AT_RE = re.compile(rf"(?=(?:{_STOP_RE.pattern}))")  # every position, overlapping
+_TOKEN_RE = re.compile(r"\S+")  # what str.split() counts
+
+
+def _stop_after(text: str, pos: int, stops: list[int]) -> int:
+    """Where ``_STOP_RE.search(text[pos:])`` starts, as an offset in ``text``
+    (``len(text)`` when nowhere), without searching the rest of the sentence
+    again for every place word.
+
+    ``stops`` are all positions of ``text`` where _STOP_RE matches. From the
+    third character of the slice on, the slice's matches are those positions:
+    the look-behinds before "." see at most three characters back. The first
+    three characters are searched in the slice itself.
+    """
+    head = _STOP_RE.search(text[pos : pos + 6])
+    if head is not None and head.start() < 3:
+        return pos + head.start()
+    j = bisect.bisect_left(stops, pos + 3)
+    return stops[j] if j < len(stops) else len(text)
 
 
 def _organiser(doc: Document, sents: list[_Sent], data: SimplifyData) -> str:

@@ -191,3 +191,18 @@ def test_four_times_the_items_is_not_sixteen_times_the_time(kind: str) -> None:
     small, large = _seconds(make(1000)), _seconds(make(4000))
     ratio = large / max(small, 0.05)
     assert ratio < 8, f"{kind}: 1,000 items {small:.2f} s, 4,000 items {large:.2f} s"
+
+
+def test_place_phrase_stop_is_where_the_slice_search_found_it() -> None:
+    from easyread.simplify.facts import _STOP_AT_RE, _stop_after
+
+    old = re.compile(r"[,(;:!?#]|\s[–-]\s|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.")
+    pieces = ["A", "Ab", "b", ".", " ", "-", "–", ",", "x", "AB", "#", "\n", "Dr"]
+    for seed in range(10000):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        stops = [m.start() for m in _STOP_AT_RE.finditer(text)]
+        for pos in range(len(text) + 1):
+            found = old.search(text[pos:])
+            expected = pos + found.start() if found else len(text)
+            assert _stop_after(text, pos, stops) == expected, (text, pos)
