@@ -478,15 +478,14 @@ class _Mapper:
         return _window(line, a, max(a, b))
 
     def _sentences_of(self, block_index: int) -> tuple[tuple[Unit, ...], list[int]]:
-        cached = self._by_block.get(block_index)
-        if cached is None:
-            block_unit = next(
-                (u for u in self.units.blocks if u.block_index == block_index), None
-            )
-            found = block_unit.sentences if block_unit is not None else ()
-            cached = (found, [s.offset for s in found])
-            self._by_block[block_index] = cached
-        return cached
+        if not self._by_block:  # once per document: asking each block is quadratic
+            for block_unit in self.units.blocks:
+                found = block_unit.sentences
+                self._by_block[block_unit.block_index] = (
+                    found,
+                    [s.offset for s in found],
+                )
+        return self._by_block.get(block_index, ((), []))
 
 
 #: Longest excerpt. A sentence up to this length (about 80 words; the longest

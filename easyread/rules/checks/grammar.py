@@ -17,6 +17,7 @@ from ..kinds._text import (
     text_words,
     unit_enumerations,
     word_keys,
+    word_positions,
 )
 from ..params import NUMBER, P
 from ._registry import check
@@ -383,7 +384,9 @@ def subordinate_clauses(unit: Unit, ctx: Context) -> Iterable[Hit]:
         )
     question = unit.text.rstrip().endswith("?")
     found = []
-    for i, j, phrase in table.find(words, word_keys(unit, ctx)):
+    for i, j, phrase in table.find(
+        words, word_keys(unit, ctx), word_positions(unit, ctx)
+    ):
         if phrase in exceptions or (i < 3 and question):
             continue
         found.append((words[i].start, words[j - 1].end))
@@ -497,7 +500,9 @@ def consistent_terms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     first: dict[int, str] = {}
     for sentence in ctx.units.sentences:
         words = text_words(sentence)
-        for i, j, phrase in table.find(words, word_keys(sentence, ctx)):
+        for i, j, phrase in table.find(
+            words, word_keys(sentence, ctx), word_positions(sentence, ctx)
+        ):
             set_no = member_of[phrase]
             chosen = first.setdefault(set_no, phrase)
             if phrase != chosen:

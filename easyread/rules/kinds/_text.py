@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +12,15 @@ from typing import Any
 from ...model import TokenKind
 from ..base import Unit, Word
 
-__all__ = ["PhraseTable", "compiled", "drop_overlapping", "is_name", "text_words"]
+__all__ = [
+    "PhraseTable",
+    "compiled",
+    "drop_overlapping",
+    "is_name",
+    "text_words",
+    "word_keys",
+    "word_positions",
+]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -96,20 +104,37 @@ class PhraseTable:
         return (low, w.lemma) if self.lemmas and w.lemma and w.lemma != low else (low,)
 
     def find(
-        self, words: Sequence[Word], keys: AbstractSet[str] | None = None
+        self,
+        words: Sequence[Word],
+        keys: AbstractSet[str] | None = None,
+        positions: Mapping[str, Sequence[int]] | None = None,
     ) -> list[tuple[int, int, str]]:
         """``(first index, last index + 1, phrase)`` of every match, longest first, no overlaps.
 
         ``keys`` may give every form and lemma of ``words`` (:func:`word_keys`):
         a table none of whose phrases starts with one of them is skipped at once.
+        ``positions`` (:func:`word_positions`, with ``keys``) also says where
+        each key is, so only those words are tried, not every word.
         """
-        if keys is not None and self._firsts.isdisjoint(keys):
+        if keys is not None and positions is not None:
+            starts = self._firsts.intersection(keys)
+            if not starts:
+                return []
+            if len(starts) == 1:
+                candidates: Iterable[int] = positions[next(iter(starts))]
+            else:
+                candidates = sorted({i for k in starts for i in positions[k]})
+        elif keys is not None and self._firsts.isdisjoint(keys):
             return []
+        else:
+            candidates = range(len(words))
         out: list[tuple[int, int, str]] = []
         by_first = self._by_first
         lemmas = self.lemmas
-        i = 0
-        while i < len(words):
+        free = 0  # matches do not overlap: the next one starts here or later
+        for i in candidates:
+            if i < free:
+                continue
             # Almost no word starts a phrase: look the word up before building
             # its keys (the same keys as ``_keys``).
             w = words[i]
@@ -117,11 +142,10 @@ class PhraseTable:
             if low not in by_first and not (
                 lemmas and w.lemma and w.lemma != low and w.lemma in by_first
             ):
-                i += 1
                 continue
             found: tuple[int, str] | None = None
-            for key in self._keys(words[i]):
-                for parts in self._by_first.get(key, ()):
+            for key in self._keys(w):
+                for parts in by_first.get(key, ()):
                     n = len(parts)
                     if i + n > len(words):
                         continue
@@ -131,10 +155,23 @@ class PhraseTable:
                         break
             if found is not None:
                 out.append((i, i + found[0], found[1]))
-                i += found[0]
-            else:
-                i += 1
+                free = i + found[0]
         return out
+
+
+def _unit_keys(unit: Unit, ctx: Any) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """:func:`word_keys` and :func:`word_positions` of a unit, made once per check."""
+    key = ("word_keys", id(unit))
+    found = ctx.shared.get(key)
+    if found is None:
+        positions: dict[str, list[int]] = {}
+        for i, w in enumerate(unit.letter_words):
+            low = w.lower.replace("’", "'") if "’" in w.lower else w.lower
+            positions.setdefault(low, []).append(i)
+            if w.lemma != low:
+                positions.setdefault(w.lemma, []).append(i)
+        found = ctx.shared[key] = (frozenset(positions), positions)
+    return found  # type: ignore[no-any-return]
 
 
 def word_keys(unit: Unit, ctx: Any) -> frozenset[str]:
@@ -143,15 +180,12 @@ def word_keys(unit: Unit, ctx: Any) -> frozenset[str]:
     Many phrase tables look at every sentence; one set test tells most of
     them that no phrase can start there (see :meth:`PhraseTable.find`).
     """
-    key = ("word_keys", id(unit))
-    found = ctx.shared.get(key)
-    if found is None:
-        keys: set[str] = set()
-        for w in unit.letter_words:
-            keys.add(w.lower.replace("’", "'") if "’" in w.lower else w.lower)
-            keys.add(w.lemma)
-        found = ctx.shared[key] = frozenset(keys)
-    return found  # type: ignore[no-any-return]
+    return _unit_keys(unit, ctx)[0]
+
+
+def word_positions(unit: Unit, ctx: Any) -> dict[str, list[int]]:
+    """Where each of :func:`word_keys` is in ``unit.letter_words`` (ascending; kept per check)."""
+    return _unit_keys(unit, ctx)[1]
 
 
 def drop_overlapping(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -25,7 +25,14 @@ from ...lang import WordLists
 from ..base import Context, Hit, ParamError, Unit, kind
 from ..params import P, regex_error, validate_params
 from ._prefilter import Needs, may_match, required_chars
-from ._text import PhraseTable, compiled, drop_overlapping, text_words, word_keys
+from ._text import (
+    PhraseTable,
+    compiled,
+    drop_overlapping,
+    text_words,
+    word_keys,
+    word_positions,
+)
 
 # Closed word classes that are plain lists of words or phrases.
 WORDLISTS = tuple(
@@ -95,8 +102,9 @@ def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
     if prepared.tables:
         words = text_words(unit)
         keys = word_keys(unit, ctx)
+        positions = word_positions(unit, ctx)
         for table in prepared.tables:
-            for i, j, _ in table.find(words, keys):
+            for i, j, _ in table.find(words, keys, positions):
                 if j - i == 1 and (
                     words[i].lower in exceptions or words[i].lemma in exceptions
                 ):

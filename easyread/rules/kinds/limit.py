@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ...model import Severity, TokenKind
@@ -94,7 +95,7 @@ def links(unit: Unit, ctx: Context) -> int:
             count += 1
             after_comma = True
             continue
-        if t.is_word and n > 0 and t.lower in joins and not after_comma:
+        if t.lower in joins and t.is_word and n > 0 and not after_comma:
             count += 1
         after_comma = False
     return count
@@ -126,6 +127,37 @@ def _doc_words(ctx: Context) -> int:
     return sum(len(s.words) for s in ctx.units.sentences)
 
 
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    """A limit rule's parameters, resolved for one language."""
+
+    runs: bool  # False when the measure does not exist for the rule's scope
+    measure: str
+    limit: Any
+    error_max: Any
+    also: Mapping[str, float]
+    word_measures: tuple[str, ...]  # word scope: every measure a word needs
+    unit_measures: tuple[str, ...]  # other scopes: the measures of the scope
+
+
+def _setup(ctx: Context) -> _Setup:
+    measure = str(ctx.params["measure"])
+    scope = ctx.rule.scope
+    allowed = MEASURES.get("heading" if scope == "heading" else scope, ())
+    also: Mapping[str, float] = ctx.params.get("also") or {}
+    # The same sets, in the same order, as the code that built them per unit.
+    wanted = {measure, *also}
+    return _Setup(
+        runs=measure in allowed,
+        measure=measure,
+        limit=ctx.param("max"),
+        error_max=ctx.param("error_max"),
+        also=also,
+        word_measures=tuple(wanted),
+        unit_measures=tuple(m for m in wanted if m in allowed),
+    )
+
+
 @kind("limit")
 class Limit:
     """Report units whose count goes over a maximum."""
@@ -148,16 +180,20 @@ class Limit:
         return frozenset({"value", "max", "error_max", "measure", *measures} - {""})
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
-        measure = str(ctx.params["measure"])
-        scope = ctx.rule.scope
-        allowed = MEASURES.get("heading" if scope == "heading" else scope, ())
-        if measure not in allowed:
+        setup: _Setup | None = ctx.compiled.get("limit")
+        if setup is None:  # once per rule and language, not once per unit
+            setup = ctx.compiled["limit"] = _setup(ctx)
+        if not setup.runs:
             return
-        limit = ctx.param("max")
-        error_max = ctx.param("error_max")
-        also: Mapping[str, float] = ctx.params.get("also") or {}
+        measure, limit, error_max, also = (
+            setup.measure,
+            setup.limit,
+            setup.error_max,
+            setup.also,
+        )
+        scope = ctx.rule.scope
         if scope == "word":
-            measures = tuple({measure, *also})
+            measures = setup.word_measures
             # A word's measures follow from its text and syllable count; the
             # same words come back in every document, so they are kept per
             # rule (ctx.compiled) and most words cost one dict lookup.
@@ -183,7 +219,7 @@ class Limit:
             if _doc_words(ctx) < max(min_words, 1):
                 return
         values: dict[str, float] = {
-            m: unit_measure(unit, m, ctx) for m in {measure, *also} if m in allowed
+            m: unit_measure(unit, m, ctx) for m in setup.unit_measures
         }
         if _over(values, measure, limit, also):
             start, end = (0, len(unit.text)) if scope != "document" else (0, 0)

@@ -75,10 +75,14 @@ class Markup:
         return _FIELDS.get(str(params.get("check")), frozenset())
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
-        check = str(ctx.params["check"])
-        if ctx.rule.scope not in CHECKS[check]:
-            return
-        yield from getattr(self, f"_{check}")(unit, ctx)
+        method = ctx.compiled.get("markup")
+        if method is None:  # once per rule: the check's method, or none for the scope
+            check = str(ctx.params["check"])
+            method = ctx.compiled["markup"] = (
+                getattr(self, f"_{check}") if ctx.rule.scope in CHECKS[check] else ()
+            )
+        if method:
+            yield from method(unit, ctx)
 
     # ------------------------------------------------------------ checks
     def _italics(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
@@ -108,7 +112,9 @@ class Markup:
             if w.kind is TokenKind.WORD and w.letters >= 2 and w.text.isupper():
                 run.append(w)
                 continue
-            if w.kind is TokenKind.PUNCT and w.text in ",-–" and run:
+            if not run:
+                continue  # (most tokens: no generator for an empty run)
+            if w.kind is TokenKind.PUNCT and w.text in ",-–":
                 continue  # "POZOR, POZOR" is one shout
             yield from flush()
             run = []

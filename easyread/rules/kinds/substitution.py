@@ -27,7 +27,14 @@ from typing import Any
 from ...lang import GlossaryEntry
 from ..base import Context, Hit, ParamError, Unit, kind
 from ..params import P, validate_params
-from ._text import PhraseTable, is_explained, is_name, text_words, word_keys
+from ._text import (
+    PhraseTable,
+    is_explained,
+    is_name,
+    text_words,
+    word_keys,
+    word_positions,
+)
 
 SCHEMA = {
     "swap": P((dict,), {}),
@@ -107,7 +114,9 @@ class Substitution:
         words = text_words(unit)
         exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
         names = bool(ctx.param("names"))
-        for i, j, phrase in table.find(words, word_keys(unit, ctx)):
+        for i, j, phrase in table.find(
+            words, word_keys(unit, ctx), word_positions(unit, ctx)
+        ):
             first = words[i]
             if first.lower in exceptions or (not names and is_name(words, i, ctx.lang)):
                 continue
