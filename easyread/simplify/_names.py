@@ -140,10 +140,23 @@ def find_names(doc: Document) -> list[NameHit]:
                     initial.append(hit)
                 else:
                     inner.append(hit)
-    confirmed = [h.text for h in inner]
+    # Matching every sentence-initial word against every name inside sentences
+    # was quadratic; forms_match reads lower case only, and two forms that
+    # match share their first two letters (or are equal), so compare within
+    # those groups of distinct forms, once per word.
+    confirmed: dict[str, set[str]] = {}
+    for h in inner:
+        low = h.text.lower()
+        confirmed.setdefault(low[:2], set()).add(low)
+    answers: dict[str, bool] = {}
 
     def seen(word: str) -> bool:
-        return any(forms_match(word, c) for c in confirmed)
+        if word not in answers:
+            low = word.lower()
+            answers[word] = any(
+                forms_match(word, c) for c in confirmed.get(low[:2], ())
+            )
+        return answers[word]
 
     names = (
         inner
@@ -165,17 +178,18 @@ def _german_names(doc: Document) -> list[NameHit]:
         if block.kind in _SKIP_KINDS:
             continue
         for sent in block.sentences:
-            toks = list(sent.tokens)
-            for i, tok in enumerate(toks):
+            # the last two words or numbers before the token, kept as we go
+            # (collecting them again for every token was quadratic)
+            last: Token | None = None
+            last2: Token | None = None
+            for tok in sent.tokens:
+                prev, prev2 = last, last2
+                if tok.kind in (TokenKind.WORD, TokenKind.NUMBER):
+                    last2, last = last, tok
                 if tok.kind is not TokenKind.WORD or not _is_cap(tok.text):
                     continue
                 if _excluded(tok.text, doc) and tok.text.lower() not in cues:
                     continue
-                prev_words = [
-                    t for t in toks[:i] if t.kind in (TokenKind.WORD, TokenKind.NUMBER)
-                ]
-                prev = prev_words[-1] if prev_words else None
-                prev2 = prev_words[-2] if len(prev_words) > 1 else None
                 person = False
                 if prev is not None and prev.text.lower() in cues:
                     person = prev.text.lower() not in ("st", "sankt")
@@ -210,6 +224,7 @@ def person_names(doc: Document) -> list[str]:
     hits = find_names(doc)
     text = doc.source.text
     out: list[str] = []
+    known: set[str] = set()  # what ``out`` holds: a list scan per name was quadratic
     i = 0
     while i < len(hits):
         h = hits[i]
@@ -226,7 +241,8 @@ def person_names(doc: Document) -> list[str]:
             j += 1
         if len(parts) >= 2:
             name = " ".join(p.text for p in parts)
-            if name not in out:
+            if name not in known:
+                known.add(name)
                 out.append(name)
         i = j
     # "Eva Lovrec, učenka glasbene šole": a role word after the name
@@ -238,7 +254,8 @@ def person_names(doc: Document) -> list[str]:
         m = re.match(r",\s+([^\W\d_]+)", after)
         if m and m.group(1).lower().startswith(_role_cues(doc)):
             name = f"{a.text} {b.text}"
-            if name not in out:
+            if name not in known:
+                known.add(name)
                 out.append(name)
     return out
 
