@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..lang import GlossaryEntry
 from ..model import BlockKind, TokenKind
 from ._enum import find_enumeration
+from ._tail import LETTER_RE, letters_back
 from ._text import SegText
 from ._util import is_sentence_start, match_case
 from .pipeline import Context, DraftBlock, Recorder, State, transform
@@ -155,6 +156,20 @@ def _explanation_blocks(
             )
         )
     return out
+
+
+_SPACE_WORD_RE = re.compile(r"\s+[^\W\d_]")
+_SPACE_PREPOSITION_RE = re.compile(r"\s+(?:on|at|in|to|for|with|by)\b")
+
+
+def _last_word_before(text: str, end: int) -> list[str]:
+    """``re.findall(r"[^\\W\\d_]+", text[:end])[-1:]`` without reading the
+    whole prefix: back over what is not a letter, then over the word (the
+    prefix search, once per glossary word, was quadratic)."""
+    j = end
+    while j > 0 and not LETTER_RE.match(text, j - 1):
+        j -= 1
+    return [text[letters_back(text, j) : j]] if j else []
 
 
 @transform
@@ -296,13 +311,13 @@ class GlossaryTransform:
             replacement = entry.replacement
         last = replacement.split()[-1].lower() if replacement.split() else ""
         if last in _PREPOSITIONS and (
-            not re.match(r"\s+[^\W\d_]", seg.text[e:])
-            or re.match(r"\s+(?:on|at|in|to|for|with|by)\b", seg.text[e:])
+            not _SPACE_WORD_RE.match(seg.text, e)  # no copy of the rest
+            or _SPACE_PREPOSITION_RE.match(seg.text, e)
         ):
             replacement = (
                 ""  # "come to" before "on the day" or a full stop would dangle
             )
-        before = re.findall(r"[^\W\d_]+", seg.text[:s])[-1:]
+        before = _last_word_before(seg.text, s)
         if (
             replacement
             and before
