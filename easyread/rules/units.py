@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..model import Block, BlockKind, Document, Sentence
+from ..model import Block, BlockKind, Document, Sentence, TokenKind
 from .base import DocUnits, Unit, Word
 
 __all__ = ["TEXT_KINDS", "build_units", "line_cuts"]
@@ -35,6 +35,11 @@ def _letters(text: str) -> int:
     return len(text) if text.isalpha() else sum(1 for c in text if c.isalpha())
 
 
+#: Token kinds whose text never holds a letter: numbers are digits (and
+#: ``.,:``), punctuation is a fixed set, and a symbol is ``[^\w\s]`` (every
+#: letter is ``\w``).
+_NO_LETTERS = frozenset({TokenKind.NUMBER, TokenKind.PUNCT, TokenKind.SYMBOL})
+
 # Words are made with tuple.__new__ and every field given: Word.__new__ is a
 # Python function that fills in defaults, and units are built for every
 # sentence of every document. The fields are the ones Word.__new__ computes.
@@ -50,7 +55,12 @@ def _words(doc: Document, sentence: Sentence) -> tuple[Word, ...]:
         out = []
         for (s, e, k), t in zip(spans, tokens, strict=True):
             w = text[s:e]
-            letters = len(w) if w.isalpha() else _letters(w)
+            if w.isalpha():
+                letters = len(w)
+            elif k in _NO_LETTERS:
+                letters = 0  # digits, punctuation, symbols: none is a letter
+            else:
+                letters = _letters(w)
             fields = (s, e, w, k, t.lemma, t.syllables, w.lower(), letters)
             out.append(_make_word(Word, fields))
         return tuple(out)

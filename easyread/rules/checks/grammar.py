@@ -17,7 +17,6 @@ from ..kinds._text import (
     text_words,
     unit_enumerations,
     word_keys,
-    word_positions,
 )
 from ..params import NUMBER, P
 from ._registry import check
@@ -384,9 +383,7 @@ def subordinate_clauses(unit: Unit, ctx: Context) -> Iterable[Hit]:
         )
     question = unit.text.rstrip().endswith("?")
     found = []
-    for i, j, phrase in table.find(
-        words, word_keys(unit, ctx), word_positions(unit, ctx)
-    ):
+    for i, j, phrase in table.find(words, word_keys(unit, ctx)):
         if phrase in exceptions or (i < 3 and question):
             continue
         found.append((words[i].start, words[j - 1].end))
@@ -500,9 +497,7 @@ def consistent_terms(unit: Unit, ctx: Context) -> Iterable[Hit]:
     first: dict[int, str] = {}
     for sentence in ctx.units.sentences:
         words = text_words(sentence)
-        for i, j, phrase in table.find(
-            words, word_keys(sentence, ctx), word_positions(sentence, ctx)
-        ):
+        for i, j, phrase in table.find(words, word_keys(sentence, ctx)):
             set_no = member_of[phrase]
             chosen = first.setdefault(set_no, phrase)
             if phrase != chosen:

@@ -16,7 +16,6 @@ from ..kinds._text import (
     is_name,
     text_words,
     word_keys,
-    word_positions,
 )
 from ..params import P
 from ._registry import check
@@ -147,9 +146,7 @@ def explain_hard_words(unit: Unit, ctx: Context) -> Iterable[Hit]:
     done: set[str] = ctx.cache.setdefault("done", set())
     words = text_words(unit)
     window = int(ctx.param("window"))
-    for i, j, phrase in table.find(
-        words, word_keys(unit, ctx), word_positions(unit, ctx)
-    ):
+    for i, j, phrase in table.find(words, word_keys(unit, ctx)):
         lemma = lemma_of[phrase]
         if lemma in done or is_name(words, i, ctx.lang):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +19,6 @@ __all__ = [
     "is_name",
     "text_words",
     "word_keys",
-    "word_positions",
 ]
 
 
@@ -104,28 +103,25 @@ class PhraseTable:
         return (low, w.lemma) if self.lemmas and w.lemma and w.lemma != low else (low,)
 
     def find(
-        self,
-        words: Sequence[Word],
-        keys: AbstractSet[str] | None = None,
-        positions: Mapping[str, Sequence[int]] | None = None,
+        self, words: Sequence[Word], keys: AbstractSet[str] | None = None
     ) -> list[tuple[int, int, str]]:
         """``(first index, last index + 1, phrase)`` of every match, longest first, no overlaps.
 
         ``keys`` may give every form and lemma of ``words`` (:func:`word_keys`):
-        a table none of whose phrases starts with one of them is skipped at once.
-        ``positions`` (:func:`word_positions`, with ``keys``) also says where
-        each key is, so only those words are tried, not every word.
+        a table none of whose phrases starts with one of them is skipped at
+        once, and otherwise only the words with one of those keys are tried.
         """
-        if keys is not None and positions is not None:
+        if keys is not None:
             starts = self._firsts.intersection(keys)
             if not starts:
                 return []
-            if len(starts) == 1:
-                candidates: Iterable[int] = positions[next(iter(starts))]
-            else:
-                candidates = sorted({i for k in starts for i in positions[k]})
-        elif keys is not None and self._firsts.isdisjoint(keys):
-            return []
+            # A superset of the words a phrase can start at (a word with "’"
+            # is tried whatever its key); each is checked as before.
+            candidates: Iterable[int] = [
+                i
+                for i, w in enumerate(words)
+                if w.lower in starts or w.lemma in starts or "’" in w.lower
+            ]
         else:
             candidates = range(len(words))
         out: list[tuple[int, int, str]] = []
@@ -159,33 +155,21 @@ class PhraseTable:
         return out
 
 
-def _unit_keys(unit: Unit, ctx: Any) -> tuple[frozenset[str], dict[str, list[int]]]:
-    """:func:`word_keys` and :func:`word_positions` of a unit, made once per check."""
-    key = ("word_keys", id(unit))
-    found = ctx.shared.get(key)
-    if found is None:
-        positions: dict[str, list[int]] = {}
-        for i, w in enumerate(unit.letter_words):
-            low = w.lower.replace("’", "'") if "’" in w.lower else w.lower
-            positions.setdefault(low, []).append(i)
-            if w.lemma != low:
-                positions.setdefault(w.lemma, []).append(i)
-        found = ctx.shared[key] = (frozenset(positions), positions)
-    return found  # type: ignore[no-any-return]
-
-
 def word_keys(unit: Unit, ctx: Any) -> frozenset[str]:
     """Every lower-case form and lemma of the unit's letter words (kept per check).
 
     Many phrase tables look at every sentence; one set test tells most of
     them that no phrase can start there (see :meth:`PhraseTable.find`).
     """
-    return _unit_keys(unit, ctx)[0]
-
-
-def word_positions(unit: Unit, ctx: Any) -> dict[str, list[int]]:
-    """Where each of :func:`word_keys` is in ``unit.letter_words`` (ascending; kept per check)."""
-    return _unit_keys(unit, ctx)[1]
+    key = ("word_keys", id(unit))
+    found = ctx.shared.get(key)
+    if found is None:
+        keys: set[str] = set()
+        for w in unit.letter_words:
+            keys.add(w.lower.replace("’", "'") if "’" in w.lower else w.lower)
+            keys.add(w.lemma)
+        found = ctx.shared[key] = frozenset(keys)
+    return found  # type: ignore[no-any-return]
 
 
 def drop_overlapping(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -31,7 +31,6 @@ from ._text import (
     drop_overlapping,
     text_words,
     word_keys,
-    word_positions,
 )
 
 # Closed word classes that are plain lists of words or phrases.
@@ -102,9 +101,8 @@ def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
     if prepared.tables:
         words = text_words(unit)
         keys = word_keys(unit, ctx)
-        positions = word_positions(unit, ctx)
         for table in prepared.tables:
-            for i, j, _ in table.find(words, keys, positions):
+            for i, j, _ in table.find(words, keys):
                 if j - i == 1 and (
                     words[i].lower in exceptions or words[i].lemma in exceptions
                 ):

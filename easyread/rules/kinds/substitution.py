@@ -33,7 +33,6 @@ from ._text import (
     is_name,
     text_words,
     word_keys,
-    word_positions,
 )
 
 SCHEMA = {
@@ -114,9 +113,7 @@ class Substitution:
         words = text_words(unit)
         exceptions = {str(e).lower() for e in ctx.param("exceptions") or ()}
         names = bool(ctx.param("names"))
-        for i, j, phrase in table.find(
-            words, word_keys(unit, ctx), word_positions(unit, ctx)
-        ):
+        for i, j, phrase in table.find(words, word_keys(unit, ctx)):
             first = words[i]
             if first.lower in exceptions or (not names and is_name(words, i, ctx.lang)):
                 continue
