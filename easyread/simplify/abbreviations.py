@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from ..lang import Abbreviation
 from ._lang import simplify_data
+from ._tail import space_back
 from ._text import SegText
 from ._util import is_sentence_start, map_sentences, match_case
 from .pipeline import Context, DraftBlock, Recorder, State, transform
@@ -221,6 +222,9 @@ class Abbreviations:
             seg = self._weekday_ranges(seg, ctx, rec)
             for start, end, abbr in reversed(_find(seg.text, abbrs)):
                 seg = self._expand(seg, start, end, abbr, ctx, rec)
+            # the acronyms' edits, right to left, made in one pass at the end
+            # (one copy of the sentence per acronym was quadratic)
+            pending: list[tuple[int, int, str]] = []
             for m in reversed(
                 list(
                     re.finditer(
@@ -232,7 +236,10 @@ class Abbreviations:
                 acr = m.group()
                 if acr in known or acr in _CURRENCY or acr not in acronyms:
                     continue
-                seg = self._acronym(seg, m.start(), m.end(), acronyms[acr], ctx, rec)
+                seg = self._acronym(
+                    seg, m.start(), m.end(), acronyms[acr], ctx, rec, pending
+                )
+            seg = seg.replace_many(pending[::-1])
             for m in _UNKNOWN_RE.finditer(seg.text):
                 word = m.group(1)
                 if (
@@ -330,13 +337,32 @@ class Abbreviations:
 
     @staticmethod
     def _acronym(
-        seg: SegText, start: int, end: int, full: str, ctx: Context, rec: Recorder
+        seg: SegText,
+        start: int,
+        end: int,
+        full: str,
+        ctx: Context,
+        rec: Recorder,
+        pending: list[tuple[int, int, str]],
     ) -> SegText:
+        """Write one acronym in full, or note why not.
+
+        The edit goes to ``pending`` (edits right of this one, not made yet);
+        it reads the text only up to ``end``, which those edits leave alone.
+        """
         acr = seg.text[start:end]
-        before = seg.text[:start].split()[-1:]
+        # seg.text[:start].split()[-1:], without splitting the whole prefix
+        stop = space_back(seg.text, start)
+        first = stop
+        while first > 0 and not seg.text[first - 1].isspace():
+            first -= 1
+        before = [seg.text[first:stop]] if stop else []
         preps = _PREPOSITIONS.get(ctx.lang, frozenset())
         inflects = " " in full and full[:1].islower()
         if before and before[0].lower() in preps and inflects:
+            # the note quotes the sentence as it is now: make the edits first
+            seg = seg.replace_many(pending[::-1])
+            pending.clear()
             rec.explain(acr, full)
             rec.note(
                 seg.span(start, end),
@@ -346,4 +372,7 @@ class Abbreviations:
             )
             return seg
         new = match_case("A", full) if is_sentence_start(seg.text, start) else full
-        return rec.edit(seg, start, end, new, f"acronym {acr} written in full")
+        if new != acr:  # what rec.edit records, with the replacement left for later
+            rec.record(seg.span(start, end), acr, new, f"acronym {acr} written in full")
+            pending.append((start, end, new))
+        return seg
