@@ -8,17 +8,46 @@ directly.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from .. import __version__
 from ..errors import EasyreadError, ExitCode
-from . import build, check, rules, simplify
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
-_COMMANDS = (check, simplify, build, rules)
+#: Subcommands (each a module of this package) with their one-line help. A
+#: command line imports only the module of its command: ``build`` pulls in the
+#: process pool and the renderer's helpers, which ``easyread check FILE`` does
+#: not need (tens of milliseconds of its start-up).
+_COMMANDS: dict[str, str] = {
+    "check": "check texts against easy-read rules",
+    "simplify": "turn an ordinary text into an easy-read draft",
+    "build": "make large-print HTML and accessible PDF (and check the text)",
+    "rules": "list the rules, or explain one",
+}
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, or None (then every one is set up).
+
+    The options before the command (``-v``, ``-q``, ``--version``, ``-h``)
+    take no value, so the first other word is the command.
+    """
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in _COMMANDS else None
+        if arg == "--":
+            return None
+    return None
+
 
 DESCRIPTION = """\
 easyread makes texts easier to read.
@@ -50,8 +79,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with all subcommands."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with all subcommands.
+
+    With ``command``, only that subcommand's module is imported; the others
+    get a placeholder with their name and help (the same usage and choices).
+    """
     parser = _Parser(
         prog="easyread",
         description=DESCRIPTION,
@@ -72,8 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="print only problems and errors"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in _COMMANDS:
-        module.add_parser(sub)
+    for name, help_text in _COMMANDS.items():
+        if command is None or name == command:
+            _module(name).add_parser(sub)
+        else:
+            sub.add_parser(name, help=help_text)
     return parser
 
 
@@ -98,8 +134,9 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(arguments))
+    args = parser.parse_args(arguments)
     if not getattr(args, "command", None):
         parser.print_help()
         return ExitCode.USAGE
