@@ -108,9 +108,9 @@ class Numbers:
                     )
                     if not od or ctx.lang != "sl":
                         edits.append((m.start(), m.end(), new, "range in words"))
-            for s, e, new, reason in sorted(edits, reverse=True):
-                seg = rec.edit(seg, s, e, new, reason)
-            return seg
+            return rec.edit_many(
+                seg, edits
+            )  # one copy of the sentence, not one per edit
 
         return map_sentences(state, rec, fix)
 

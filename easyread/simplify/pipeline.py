@@ -15,6 +15,7 @@ offset, so each :class:`~easyread.model.Edit` is located in the SOURCE.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
@@ -176,6 +177,28 @@ class Recorder:
             return seg
         self.record(seg.span(start, end), before, new, reason)
         return seg.replace(start, end, new)
+
+    def edit_many(
+        self, seg: SegText, edits: Iterable[tuple[int, int, str, str]]
+    ) -> SegText:
+        """:meth:`edit` for each ``(start, end, new, reason)``, from the last to
+        the first, recorded in that order, with one copy of the text.
+
+        Edits that overlap are made one by one, exactly as :meth:`edit` would.
+        """
+        ordered = sorted(edits, reverse=True)
+        for (s1, _, _, _), (s0, e0, _, _) in itertools.pairwise(ordered):
+            if not (e0 <= s1 and s0 < s1):
+                for start, end, new, reason in ordered:
+                    seg = self.edit(seg, start, end, new, reason)
+                return seg
+        changes = []
+        for start, end, new, reason in ordered:
+            before = seg.text[start:end]
+            if before != new:  # each reads the text up to its end only: unchanged
+                self.record(seg.span(start, end), before, new, reason)
+                changes.append((start, end, new))
+        return seg.replace_many(changes[::-1])
 
     def record(self, span: Span, before: str, after: str, reason: str) -> None:
         """Record an edit made by other means (a split, a move)."""
