@@ -1,10 +1,16 @@
 """Shared fixtures. Helpers are fixtures, not imports (see pyproject: importlib mode).
 
-The suite runs in parallel with pytest-xdist (``bash scripts/run tests`` passes
-``-n auto --dist loadgroup``); plain ``pytest`` without ``-n`` runs it in one
-process. The hooks below only arrange the parallel run: which tests share a
-worker (``xdist_group``) and which start first. They never change what a test
-checks.
+The suite runs in parallel with pytest-xdist: ``bash scripts/run tests`` passes
+``-n logical --dist worksteal``; plain ``pytest`` without ``-n`` runs it in one
+process. The collection hook below only orders the parallel run; it never
+changes what a test checks.
+
+Why worksteal and no ``xdist_group`` marks: ``--dist loadgroup`` does not group
+with pytest 9.2 and pytest-xdist 3.8 (xdist writes the group into
+``item._nodeid``, which pytest 9.2 no longer reads), so marks would only look
+like they work. The wall-clock tests (tests/hostile/test_regex_time.py, 2 s
+limits, best of three) pass with two workers on two CPUs even with other
+programs keeping the machine busy (load average 5 while measuring).
 """
 
 from __future__ import annotations
@@ -18,22 +24,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Tests that assert a wall-clock limit of a few seconds: they run one after
-#: another on one worker, so no two of them compete for the CPU (each keeps its
-#: own best-of-three against a busy machine).
-_TIMING = (
-    "tests/hostile/test_regex_time.py::",
-    "tests/hostile/test_loader_hardening.py::test_plain_text_blank_runs_are_linear",
-    "tests/rules/test_engine.py::test_hostile_input_is_checked_in_reasonable_time",
-)
-#: Tests that share expensive per-process set-up: one headless Chromium, the
-#: compiled veraPDF checker and the examples rendered to PDF (``example_pdf``)
-#: are made once, on one worker, instead of once per worker.
-_SHARED_SETUP = {
-    "tests/verify/test_browser.py": "verify",
-    "tests/verify/test_examples_rendered.py": "verify",
-    "tests/verify/test_verapdf.py": "verify",
-}
 #: Files whose tests run for seconds each (guarded subprocesses, WeasyPrint,
 #: Chromium, java). Under xdist they are handed out first, so the run does not
 #: end with one worker busy on a long test while the other idles.
@@ -60,20 +50,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks
 def pytest_collection_modifyitems(
     config: pytest.Config, items: list[pytest.Item]
 ) -> None:
     if not hasattr(config, "workerinput"):  # not an xdist worker: one process
         return
-    for item in items:
-        nodeid = item.nodeid
-        if nodeid.startswith(_TIMING):
-            item.add_marker(pytest.mark.xdist_group("timing"))
-        group = _SHARED_SETUP.get(nodeid.split("::", 1)[0])
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
-    # A stable sort: the order inside each file stays as written.
+    # A stable sort: the order inside each file stays as written (module
+    # fixtures are set up once per worker as before).
     items.sort(key=lambda item: not item.nodeid.startswith(_LONG_FIRST))
 
 
