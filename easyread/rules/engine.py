@@ -390,6 +390,11 @@ class _Mapper:
             found = self._locations[offset] = self.doc.source.location(offset)
         return found
 
+    def _locations_of(self, span: Span) -> tuple[Location, Location]:
+        """Start and end :class:`Location` of ``span`` (one lookup for an empty span)."""
+        start = self._location(span.start)
+        return start, start if span.end == span.start else self._location(span.end)
+
     def finding(self, active: ActiveRule, unit: Unit, hit: Hit) -> Finding | None:
         spec = active.spec
         target = hit.unit or unit
@@ -438,9 +443,10 @@ class _Mapper:
         severity = active.severity
         if hit.severity is not None and hit.severity > severity:
             severity = hit.severity
+        location, end_location = self._locations_of(span)
         return Finding(
-            self._location(span.start),
-            self._location(span.end),
+            location,
+            end_location,
             spec.id,
             severity,
             message,

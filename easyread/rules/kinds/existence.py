@@ -93,9 +93,36 @@ def _prepare(ctx: Context) -> _Prepared:
     return prepared
 
 
+def _patterns_for_document(
+    prepared: _Prepared, ctx: Context
+) -> tuple[tuple[re.Pattern[str], Needs], ...]:
+    """The rule's patterns that can match somewhere in this document (kept per rule).
+
+    A pattern needs one of some characters (see ``_prefilter``); when no unit
+    of the document has one, no unit is searched for it. Most documents
+    have no ``;``, ``§`` or soft hyphen at all.
+    """
+    found = ctx.cache.get("patterns")
+    if found is None:
+        text = ctx.shared.get("existence-text")
+        if text is None:
+            # The text of every unit: a character none of them holds is in
+            # none of them (the pre-test looks at characters only).
+            units = (*ctx.units.sentences, *ctx.units.blocks, *ctx.units.images)
+            text = ctx.shared["existence-text"] = "\n".join(u.text for u in units)
+        found = ctx.cache["patterns"] = tuple(
+            (rx, needs)
+            for rx, needs in prepared.patterns
+            if not needs or may_match(needs, text)
+        )
+    return found  # type: ignore[no-any-return]
+
+
 def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
     """All matches of an existence rule in ``unit``, without overlaps."""
     prepared = _prepare(ctx)
+    if not prepared.tables and not _patterns_for_document(prepared, ctx):
+        return []  # (most units of most documents, for rules of rare characters)
     exceptions = prepared.exceptions
     spans: list[tuple[int, int]] = []
     if prepared.tables:
@@ -109,7 +136,7 @@ def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
                     continue
                 spans.append((words[i].start, words[j - 1].end))
     text = unit.text
-    for pattern, needs in prepared.patterns:
+    for pattern, needs in _patterns_for_document(prepared, ctx):
         if needs and not may_match(needs, text):
             continue  # most sentences lack the one rare character a pattern needs
         for m in pattern.finditer(text):
