@@ -86,7 +86,8 @@ class Compounds:
         }
 
         def fix(seg: SegText, block: DraftBlock) -> SegText:
-            for m in reversed(list(_WORD_RE.finditer(seg.text))):
+            edits = []
+            for m in _WORD_RE.finditer(seg.text):
                 word = m.group()
                 if len(word) <= limit or word in names or ctx.pack.is_easy_word(word):
                     continue
@@ -94,13 +95,10 @@ class Compounds:
                 if parts is None or len(parts) < 2:
                     continue
                 new = joiner.join(parts)
-                seg = rec.edit(
-                    seg,
-                    m.start(),
-                    m.end(),
-                    new,
-                    "long compound split with a reading dot",
+                edits.append(
+                    (m.start(), m.end(), new, "long compound split with a reading dot")
                 )
-            return seg
+            # one pass over the sentence, not a copy per compound (quadratic)
+            return rec.edit_many(seg, edits)
 
         return map_sentences(state, rec, fix, title=False)
