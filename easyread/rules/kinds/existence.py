@@ -121,7 +121,8 @@ def _patterns_for_document(
 def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
     """All matches of an existence rule in ``unit``, without overlaps."""
     prepared = _prepare(ctx)
-    if not prepared.tables and not _patterns_for_document(prepared, ctx):
+    patterns = _patterns_for_document(prepared, ctx)
+    if not prepared.tables and not patterns:
         return []  # (most units of most documents, for rules of rare characters)
     exceptions = prepared.exceptions
     spans: list[tuple[int, int]] = []
@@ -136,7 +137,7 @@ def find_spans(unit: Unit, ctx: Context) -> list[tuple[int, int]]:
                     continue
                 spans.append((words[i].start, words[j - 1].end))
     text = unit.text
-    for pattern, needs in _patterns_for_document(prepared, ctx):
+    for pattern, needs in patterns:
         if needs and not may_match(needs, text):
             continue  # most sentences lack the one rare character a pattern needs
         for m in pattern.finditer(text):

@@ -84,11 +84,12 @@ def links(unit: Unit, ctx: Context) -> int:
     for e in unit_enumerations(unit, ctx):
         skip |= e.separators
     # A token starting inside a date or right after it (its comma).
-    dates = SpanIndex((d.start, d.end + 1) for d in ctx.dates(unit))
+    found = ctx.dates(unit)
+    dates = SpanIndex((d.start, d.end + 1) for d in found) if found else None
     count = 0
     after_comma = False
     for n, t in enumerate(tokens):
-        if n in skip or (dates and dates.holds_point(t.start)):
+        if n in skip or (dates is not None and dates.holds_point(t.start)):
             after_comma = False
             continue
         if t.text == ",":
