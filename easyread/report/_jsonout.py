@@ -50,6 +50,9 @@ def dumps(
                 walk(item, depth + 1)
                 parts.append(",\n" if i < len(v) - 1 else "\n")
             parts.append(end + "}")
+        elif all(type(item) is RawJSON for item in v):
+            # Encoded records (the findings of a file): one join, not a call each.
+            parts.append("[\n" + pad + f",\n{pad}".join(v) + "\n" + end + "]")
         else:
             parts.append("[\n")
             for i, item in enumerate(v):
