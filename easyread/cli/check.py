@@ -726,10 +726,14 @@ def _write(report: Report, args: argparse.Namespace) -> None:
     else:
         output = formatter(report)
     if args.output:
+        from .._files import write_atomic
+
         out = Path(args.output)
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(output, encoding="utf-8")
+            # never over a checked document (`-o docs/vabilo.md` is a typo, not a wish)
+            write_atomic(
+                out, output, protect=[*(r.path for r in report.files), args.source]
+            )
         except OSError as exc:
             raise DocumentError(
                 f"cannot write the report: {exc.strerror}", where=str(out)
