@@ -19,6 +19,7 @@ import datetime as dt
 import re
 
 from ..lang import DateMatch, TimeMatch
+from ._batch import RightToLeft
 from ._find import find_facts, time_ranges
 from ._tail import letters_back, space_back, tail_search
 from ._text import SegText
@@ -145,7 +146,12 @@ def _date_words(ctx: Context, day: int, month: int, year: int | None) -> str:
 
 
 def _in_list(text: str, prev_end: int | None, start: int) -> bool:
-    return prev_end is not None and bool(_LIST_GAP_RE.match(text[prev_end:start]))
+    return prev_end is not None and _is_list_gap(text[prev_end:start])
+
+
+def _is_list_gap(gap: str) -> bool:
+    """True when the text between two dates joins them in a list (", ", " in ")."""
+    return bool(_LIST_GAP_RE.match(gap))
 
 
 @transform
@@ -172,21 +178,35 @@ class Dates:
                 return seg
             ends: list[int | None] = [None, *(m.end for m in matches[:-1])]
             nexts: list[int | None] = [*(m.start for m in matches[1:]), None]
+            # from the last date to the first, each reading the text as the
+            # dates after it left it; the sentence is copied once at the end
+            batch = RightToLeft(seg, rec)
             for m, prev_end, nxt in reversed(
                 list(zip(matches, ends, nexts, strict=True))
             ):
-                listed = _in_list(seg.text, prev_end, m.start) or (
-                    nxt is not None and _in_list(seg.text, m.end, nxt)
+                if m.end > batch.left:
+                    batch.seg()  # the date overlaps an edit already made
+                listed = _in_list(batch.base.text, prev_end, m.start) or (
+                    nxt is not None and _is_list_gap(batch.slice(m.end, nxt))
                 )
-                seg = self._one(seg, m, listed, ctx, rec)
-            return seg
+                self._one(batch, m, listed, ctx, rec)
+            return batch.seg()
 
         return map_sentences(state, rec, fix)
 
     def _one(
-        self, seg: SegText, m: DateMatch, listed: bool, ctx: Context, rec: Recorder
-    ) -> SegText:
+        self,
+        batch: RightToLeft,
+        m: DateMatch,
+        listed: bool,
+        ctx: Context,
+        rec: Recorder,
+    ) -> None:
+        # the text up to m.end is as the edits after it left it (m.end <= left)
+        seg = batch.base
         text = seg.text
+        # the space and the letter after the date, in the text as edited
+        space_word = bool(_SPACE_WORD_RE.match(batch.peek(m.end, 2)))
         chunk = text[m.start : m.end]
         day_pos = m.start + re.search(r"\d", chunk).start()  # type: ignore[union-attr]
         prefix = text[m.start : day_pos]  # "v četrtek, " / "am Di., " / ""
@@ -196,9 +216,9 @@ class Dates:
                 seg.span(m.start, m.end),
                 f"The weekday and the date do not agree: “{chunk}” is a {value:%A}. "
                 "Ask the author which one is right.",
-                text,
+                batch.text(),
             )
-            return seg
+            return
         words = _date_words(ctx, m.day, m.month, m.year)
         start = m.start
         # "28.–31.08.2026" -> "28. bis 31. August 2026"
@@ -209,7 +229,8 @@ class Dates:
             joiner = {"sl": "do", "de": "bis", "en": "to"}.get(ctx.lang, "–")
             first = f"{rm.group('d')}." if ctx.lang != "en" else rm.group("d")
             new = f"{first} {joiner} {words}"
-            return rec.edit(seg, rm.start(), m.end, new, "date range in words")
+            batch.edit(rm.start(), m.end, new, "date range in words")
+            return
         # "(?:^|\s)" + one word + spaces: the match starts just before that word
         pm = tail_search(
             _PREP_BEFORE_RE,
@@ -229,42 +250,31 @@ class Dates:
             # "s 1. aprilom 2026" (as of) -> "od srede, 1. aprila 2026": genitive, with the weekday
             od = "Od" if inst.group("prep").isupper() else "od"
             new = f"{od} {sl_weekday_form(value.weekday(), 'gen')}, {words}"
-            if _SPACE_WORD_RE.match(text, m.end):
+            if space_word:
                 new += ","
-            return rec.edit(
-                seg,
-                inst.start("prep"),
-                m.end,
-                new,
-                "date written with its weekday (od ...)",
+            batch.edit(
+                inst.start("prep"), m.end, new, "date written with its weekday (od ...)"
             )
+            return
         if m.style == "words":
             # keep the words as written ("s 1. aprilom"); only add a missing weekday
             if m.weekday is not None or listed or value is None:
-                return seg
+                return
             new = self._with_weekday(ctx, value, prep, chunk)
         elif m.weekday is not None or prefix.strip():
             new = prefix + words
-            if (
-                m.weekday is not None
-                and ctx.lang in ("sl", "de")
-                and _SPACE_WORD_RE.match(text, m.end)
-            ):
+            if m.weekday is not None and ctx.lang in ("sl", "de") and space_word:
                 new += ","  # "bis Mittwoch, 24. Juni 2026, beim Sozialdienst": the date is set off by commas
         elif value is not None and not listed:
             new = self._with_weekday(ctx, value, prep, words)
-            if (
-                new != words
-                and ctx.lang in ("sl", "de")
-                and _SPACE_WORD_RE.match(text, m.end)
-            ):
+            if new != words and ctx.lang in ("sl", "de") and space_word:
                 new += ","  # "v četrtek, 15. oktobra 2026, v knjižnici": the date is set off by commas
         else:
             new = words
         if new == chunk:
-            return seg
-        return rec.edit(
-            seg, start, m.end, new, "date written in words (day, month, year, weekday)"
+            return
+        batch.edit(
+            start, m.end, new, "date written in words (day, month, year, weekday)"
         )
 
     @staticmethod
@@ -342,16 +352,22 @@ class Times:
                     edits.append(
                         (h.start, h.end, single, "clock time in the easy-read form")
                     )
+            # from the last edit to the first, each reading the text as the
+            # edits after it left it; the sentence is copied once at the end
+            batch = RightToLeft(seg, rec)
             for s, e, new, reason in sorted(edits, reverse=True):
-                old = seg.text[s:e]
+                if e > batch.left:
+                    batch.seg()  # overlaps an edit already made
+                old = batch.base.text[s:e]
                 if (
                     old.endswith(".")
                     and not new.endswith(".")
-                    and _ENDS_SENTENCE_RE.match(seg.text, e)  # no copy of the rest
+                    # white space, then the end or a capital: one character
+                    and _ENDS_SENTENCE_RE.match(batch.peek(e, 1))
                 ):
                     new += "."  # "4pm." ended the sentence: keep the full stop
-                seg = rec.edit(seg, s, e, new, reason)
-            return seg
+                batch.edit(s, e, new, reason)
+            return batch.seg()
 
         return map_sentences(state, rec, fix)
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..lang import GlossaryEntry
 from ..model import BlockKind, TokenKind
+from ._batch import RightToLeft
 from ._enum import find_enumeration
 from ._tail import LETTER_RE, letters_back
 from ._text import SegText
@@ -281,27 +282,34 @@ class GlossaryTransform:
             else:
                 i += 1
         explanations: list[list[SegText]] = []
+        # from the last word to the first, each reading the text as the words
+        # after it left it; the sentence is copied once at the end
+        batch = RightToLeft(seg, rec)
         for s, e, entry in reversed(hits):
-            at = seg.offset_at(s)
-            seg, text = self._apply(seg, s, e, entry, rec, explained, noted)
+            if e > batch.left:
+                batch.seg()  # overlaps an edit already made
+            at = batch.base.offset_at(s)
+            text = self._apply(batch, s, e, entry, rec, explained, noted)
             if text:
                 sentences = [
                     x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()
                 ]
-                explanations.insert(0, [SegText.synthetic(x, at) for x in sentences])
-        return seg, explanations
+                explanations.append([SegText.synthetic(x, at) for x in sentences])
+        explanations.reverse()  # they were found from the last word back
+        return batch.seg(), explanations
 
     @staticmethod
     def _apply(
-        seg: SegText,
+        batch: RightToLeft,
         s: int,
         e: int,
         entry: GlossaryEntry,
         rec: Recorder,
         explained: set[str],
         noted: set[str],
-    ) -> tuple[SegText, str]:
+    ) -> str:
         """Replace the word, or return the explanation to add (first use only)."""
+        seg = batch.base  # as edited up to e (e <= batch.left)
         written = seg.text[s:e]
         low = " ".join(written.lower().split())
         replacement = ""
@@ -310,9 +318,10 @@ class GlossaryTransform:
         elif entry.replacement and low == entry.lemma:
             replacement = entry.replacement
         last = replacement.split()[-1].lower() if replacement.split() else ""
+        # white space, then "with" and the character after it: 5 at most
+        after = batch.peek(e, 5) if last in _PREPOSITIONS else ""
         if last in _PREPOSITIONS and (
-            not _SPACE_WORD_RE.match(seg.text, e)  # no copy of the rest
-            or _SPACE_PREPOSITION_RE.match(seg.text, e)
+            not _SPACE_WORD_RE.match(after) or _SPACE_PREPOSITION_RE.match(after)
         ):
             replacement = (
                 ""  # "come to" before "on the day" or a full stop would dangle
@@ -332,12 +341,11 @@ class GlossaryTransform:
         ):
             noted.add(entry.lemma)
             rec.note(seg.span(s, e), f"“{written}” became “{replacement}”: check that the words around it still "
-                     "agree with it (gender and number).", seg.text)  # fmt: skip
+                     "agree with it (gender and number).", batch.text())  # fmt: skip
         if replacement:
             new = match_case(written, replacement)
-            return rec.edit(
-                seg, s, e, new, f"hard word “{entry.lemma}” replaced (glossary)"
-            ), ""
+            batch.edit(s, e, new, f"hard word “{entry.lemma}” replaced (glossary)")
+            return ""
         if entry.explanation:
             if entry.lemma not in explained:
                 explained.add(entry.lemma)
@@ -348,13 +356,13 @@ class GlossaryTransform:
                     entry.explanation,
                     f"hard word “{entry.lemma}” explained",
                 )
-                return seg, entry.explanation
+                return entry.explanation
         elif entry.replacement and entry.lemma not in noted:
             noted.add(entry.lemma)
             rec.note(
                 seg.span(s, e),
                 f"“{written}” is a hard word; the glossary suggests “{entry.replacement}” but not in "
                 "this grammatical form. Replace it by hand.",
-                seg.text,
+                batch.text(),
             )
-        return seg, ""
+        return ""

@@ -16,17 +16,20 @@ import random
 import re
 import time
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
 
 from easyread.loader import load_text
 from easyread.simplify import dates as dates_module
 from easyread.simplify import simplify_document
+from easyread.simplify._batch import RightToLeft
 from easyread.simplify._clauses import WordIndex, _words
 from easyread.simplify._spans import SpanSet
 from easyread.simplify._tail import letters_back, space_back, tail_search
 from easyread.simplify._text import SegText
 from easyread.simplify._util import tidy
+from easyread.simplify.pipeline import Recorder
 
 # ---------------------------------------------------------------- equivalence
 
@@ -171,6 +174,10 @@ GROWTH: dict[str, Callable[[int], str]] = {
         " ".join(f"od {i % 24}. do {(i + 1) % 24}. ure" for i in range(n)) + "\n"
     ),
     "commas-and-verbs": lambda n: "Pridite, " * n + "\n",
+    # dates, times and hard words the transforms edit in one sentence
+    "dates-in-a-list": lambda n: "Datumi: " + "10. 5. 2024, " * n + "konec.\n",
+    "clock-times": lambda n: "Pridite " + "ob 10:30, " * n + "konec.\n",
+    "glossary-words": lambda n: "Na " + "prireditvi brezplačno, " * n + "konec.\n",
 }
 
 
@@ -209,3 +216,47 @@ def test_place_phrase_stop_is_where_the_slice_search_found_it() -> None:
             found = old.search(text[pos:])
             expected = pos + found.start() if found else len(text)
             assert _stop_after(text, pos, stops) == expected, (text, pos)
+
+
+def _recorder() -> Recorder:
+    source = SimpleNamespace(location=lambda offset: offset)
+    return Recorder("test", SimpleNamespace(doc=SimpleNamespace(source=source)))  # type: ignore[arg-type]
+
+
+def _window(text: str, pos: int, n: int) -> str:
+    """What RightToLeft.peek promises: white space from ``pos``, then ``n`` characters."""
+    i = pos
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[pos : i + n]
+
+
+def test_right_to_left_reads_and_edits_like_one_edit_at_a_time() -> None:
+    for seed in range(5000):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice("ab.  \nc") for _ in range(rnd.randint(0, 16)))
+        seg = SegText(text, tuple(range(10, 10 + len(text))))
+        plain_rec, batch_rec = _recorder(), _recorder()
+        plain, batch = seg, RightToLeft(seg, batch_rec)
+        pos = len(text)
+        for _ in range(rnd.randint(0, 8)):
+            # mostly right to left, as the transforms edit; sometimes anywhere
+            if rnd.random() < 0.8:
+                end = rnd.randint(0, pos)
+                start = rnd.randint(0, end)
+            else:
+                start = rnd.randint(0, len(plain.text))
+                end = rnd.randint(start, len(plain.text))
+            pos = start
+            new = "".join(rnd.choices("ab. x", k=rnd.randint(0, 4)))
+            plain = plain_rec.edit(plain, start, end, new, "r")
+            batch.edit(start, end, new, "r")
+            assert batch.text() == plain.text, (text, seed)
+            a = rnd.randint(0, len(plain.text) + 1)
+            b = rnd.randint(0, len(plain.text) + 2)
+            assert batch.slice(a, b) == plain.text[a:b], (seed, a, b)
+            at = rnd.randint(0, min(batch.left, len(plain.text)))
+            n = rnd.randint(0, 5)
+            assert batch.peek(at, n) == _window(plain.text, at, n), (seed, at, n)
+        assert batch.seg() == plain, seed
+        assert batch_rec.edits == plain_rec.edits, seed
