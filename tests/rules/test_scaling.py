@@ -27,6 +27,9 @@ GROWTH: dict[str, tuple[str, Callable[[int], str]]] = {
     "commas-and-verbs": ("sl", lambda n: "Pridite, " * n + "\n"),
     "brackets-and-numbers": ("en", lambda n: "We meet (room 12) at 10:00; " * n + "\n"),
     "ordinals": ("sl", lambda n: "1. " * n + "\n"),
+    # every "in"/"und" walked the whole sentence looking for a list
+    "joins-without-commas": ("sl", lambda n: "ti in vi " * n + "\n"),
+    "joins-without-commas-de": ("de", lambda n: "Sie und du " * n + "\n"),
 }
 
 
@@ -48,3 +51,80 @@ def test_four_times_the_items_is_not_sixteen_times_the_time(kind: str) -> None:
     small, large = _seconds(lang, make(500), make(2000))
     ratio = large / max(small, 0.02)
     assert ratio < 8, f"{kind}: 500 items {small:.3f} s, 2,000 items {large:.3f} s"
+
+
+def _enumerations_walking_everything(tokens, lang, max_item_words=2, min_items=3):  # type: ignore[no-untyped-def]
+    """The first version of ``enumerations`` (quadratic), kept as the oracle."""
+    from easyread.model import TokenKind
+    from easyread.rules.kinds._text import LIST_JOINS, Enumeration
+
+    joins = LIST_JOINS.get(lang, frozenset())
+    out = []
+    done_until = -1
+    for k, t in enumerate(tokens):
+        if not (t.kind is TokenKind.WORD and t.lower in joins) or k <= done_until:
+            continue
+        if k + 1 >= len(tokens) or not tokens[k + 1].is_word:
+            continue
+        end = k + 1
+        while end + 1 < len(tokens) and tokens[end + 1].is_word:
+            end += 1
+        if end - k > max_item_words:
+            continue
+        items, start, separators = 1, t.start, {k}
+        i = k - 1
+        group: list = []  # type: ignore[type-arg]
+        while i >= 0:
+            tok = tokens[i]
+            if tok.is_word:
+                group.append(tok)
+            elif tok.text == "," and group and len(group) <= max_item_words:
+                items += 1
+                start = group[-1].start
+                separators.add(i)
+                group = []
+            else:
+                break
+            i -= 1
+        if group:
+            items += 1
+            start = group[min(len(group), max_item_words) - 1].start
+        if items < min_items:
+            continue
+        done_until = end
+        out.append(Enumeration(start, tokens[end].end, items, frozenset(separators)))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_enumerations_find_what_walking_everything_found(seed: int) -> None:
+    import random
+
+    from easyread.rules.kinds._text import enumerations
+    from easyread.rules.units import build_units
+
+    rng = random.Random(seed)
+    lang = rng.choice(["sl", "en", "de"])
+    vocab = [
+        "čaj",
+        "kava",
+        "tea",
+        "Brot",
+        "in",
+        "ali",
+        "and",
+        "or",
+        "und",
+        ",",
+        ",",
+        ";",
+    ]
+    text = " ".join(rng.choice(vocab) for _ in range(rng.randint(3, 60))) + ".\n"
+    units = build_units(load_text(text, lang=lang, fmt="txt"))
+    for unit in units.sentences:
+        for max_words, min_items in ((2, 3), (1, 2), (3, 4)):
+            assert enumerations(unit.tokens, lang, max_words, min_items) == (
+                _enumerations_walking_everything(
+                    unit.tokens, lang, max_words, min_items
+                )
+            ), text

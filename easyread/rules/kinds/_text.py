@@ -215,16 +215,22 @@ def enumerations(
     joins = LIST_JOINS.get(lang, frozenset())
     out: list[Enumeration] = []
     done_until = -1
+    run_end: list[int] | None = None
     for k, t in enumerate(tokens):
         if not (t.kind is TokenKind.WORD and t.lower in joins) or k <= done_until:
             continue
         if k + 1 >= len(tokens) or not tokens[k + 1].is_word:
             continue
+        if run_end is None:
+            # run_end[i]: the last word of the run of words from i on. Walking
+            # forward from every "and" was quadratic on "ti in vi ti in vi ...".
+            run_end = list(range(len(tokens)))
+            for i in range(len(tokens) - 2, -1, -1):
+                if tokens[i + 1].is_word:
+                    run_end[i] = run_end[i + 1]
         # The last item ends at punctuation or the end of the sentence within
         # max_item_words words: "... and we drink tea" is a clause, not an item.
-        end = k + 1
-        while end + 1 < len(tokens) and tokens[end + 1].is_word:
-            end += 1
+        end = run_end[k + 1]
         if end - k > max_item_words:
             continue
         items, start, separators = 1, t.start, {k}
@@ -234,6 +240,10 @@ def enumerations(
             tok = tokens[i]
             if tok.is_word:
                 group.append(tok)
+                if len(group) > max_item_words:
+                    # too long for an item: only the first item can be, and
+                    # its start is already known (walking on was quadratic)
+                    break
             elif tok.text == "," and group and len(group) <= max_item_words:
                 items += 1
                 start = group[-1].start
