@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentError, EasyreadError, ExitCode
 from ..model import Document, Finding, Location, Severity
-from ..report import FORMATS, FileError, FileResult, Report, RuleInfo
+from ..report import (
+    FORMATS,
+    EncodedFindings,
+    FileError,
+    FileResult,
+    Report,
+    RuleInfo,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -483,8 +490,26 @@ _RESULT_FIELDS = tuple(f.name for f in fields(FileResult))
 _finding_values = operator.attrgetter(*_FINDING_FIELDS)
 
 
-def _pack(result: FileResult) -> tuple[Any, ...]:
-    """``result`` as tuples (see :func:`_unpack`); locations as (line, column)."""
+def _pack(result: FileResult, encode: bool = False) -> tuple[Any, ...]:
+    """``result`` as tuples (see :func:`_unpack`); locations as (line, column).
+
+    With ``encode`` the findings travel as the JSON report's text and their
+    count per severity (:class:`~easyread.report.EncodedFindings`): encoding
+    them here, in the worker, takes that work off the parent, which would
+    otherwise rebuild and encode every finding after the workers are done.
+    """
+    if encode:
+        from ..report.json import encode_findings
+
+        encoded = encode_findings(result.findings)
+        return tuple(
+            ()
+            if name == "findings"
+            else (encoded.text, encoded.counts)
+            if name == "encoded"
+            else getattr(result, name)
+            for name in _RESULT_FIELDS
+        )
     findings = []
     for f in result.findings:
         values = list(_finding_values(f))
@@ -500,6 +525,9 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
 def _unpack(data: tuple[Any, ...]) -> FileResult:
     """The :class:`FileResult` that :func:`_pack` gave."""
     values = dict(zip(_RESULT_FIELDS, data, strict=True))
+    if values["encoded"] is not None:
+        values["encoded"] = EncodedFindings(*values["encoded"])
+        return FileResult(**values)
     # Findings of one file share many positions: make each Location once.
     locations: dict[tuple[int, int], Location] = {}
     findings = []
@@ -515,15 +543,22 @@ def _unpack(data: tuple[Any, ...]) -> FileResult:
     return FileResult(**values)
 
 
-def _check_packed(path: Path | None, opts: CheckOptions) -> tuple[Any, ...]:
+def _check_packed(
+    path: Path | None, opts: CheckOptions, encode: bool = False
+) -> tuple[Any, ...]:
     """:func:`check_path` in a worker process, packed for the way back."""
-    return _pack(check_path(path, opts))
+    return _pack(check_path(path, opts), encode)
 
 
 def _check_many(
-    inputs: list[_Input], opts: CheckOptions, jobs: int
+    inputs: list[_Input], opts: CheckOptions, jobs: int, *, encode: bool = False
 ) -> Iterator[FileResult]:
-    """Yield results in input order; files are spread over ``jobs`` processes."""
+    """Yield results in input order; files are spread over ``jobs`` processes.
+
+    With ``encode``, results from the workers carry their findings encoded for
+    the JSON report (:class:`~easyread.report.EncodedFindings`) instead of as
+    :class:`~easyread.model.Finding` objects.
+    """
     files = [i.path for i in inputs if i.error is None and i.path is not None]
     use_pool = jobs > 1 and len(files) >= _POOL_MIN_FILES
     pooled: Iterator[FileResult] = iter(())
@@ -533,6 +568,8 @@ def _check_many(
         # dictionaries) once, before forking: the workers inherit them
         # instead of each loading them again.
         _warm_up(_languages(files, opts))
+        if encode:
+            from ..report import json as _json_report  # noqa: F401 - once, before the fork
         # Imported here: one file never pays for multiprocessing.
         from concurrent.futures import ProcessPoolExecutor
 
@@ -542,7 +579,13 @@ def _check_many(
         chunk = max(1, min(16, len(files) // (jobs * 4)))
         pooled = map(
             _unpack,
-            executor.map(_check_packed, files, [opts] * len(files), chunksize=chunk),
+            executor.map(
+                _check_packed,
+                files,
+                [opts] * len(files),
+                [encode] * len(files),
+                chunksize=chunk,
+            ),
         )
     try:
         for item in inputs:
@@ -665,7 +708,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             results.extend(check_with_source(Path(args.source), draft.path, opts))
     else:
-        for result in _check_many(inputs, opts, jobs):
+        baseline_path = Path(args.baseline) if args.baseline else project.baseline
+        # The JSON report needs no Finding objects in this process: the
+        # workers send the findings already encoded (a baseline or
+        # --write-baseline needs the findings themselves).
+        encode = (
+            args.format == "json" and not args.write_baseline and baseline_path is None
+        )
+        for result in _check_many(inputs, opts, jobs, encode=encode):
             results.append(result)
             progress.step(result.path)
     progress.close()

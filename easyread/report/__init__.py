@@ -25,6 +25,7 @@ from ..model import Finding, Severity
 
 __all__ = [
     "FORMATS",
+    "EncodedFindings",
     "FileError",
     "FileResult",
     "Report",
@@ -55,6 +56,32 @@ class FileError:
 
 
 @dataclass(frozen=True, slots=True)
+class EncodedFindings:
+    """A file's findings already written as the JSON report writes them.
+
+    Made where the file was checked (a worker process of ``easyread check
+    --format json``), so the parent neither rebuilds nor encodes a
+    :class:`~easyread.model.Finding` per finding: it only copies the text.
+
+    :param text: the file's ``findings`` list as JSON text, exactly as the
+        JSON report writes it (see :func:`easyread.report.json.findings_text`).
+    :param counts: how many findings there are per severity, indexed by the
+        :class:`~easyread.model.Severity` value (suggestion, warning, error).
+    """
+
+    text: str
+    counts: tuple[int, ...] = (0, 0, 0)
+
+    def count(self, severity: Severity) -> int:
+        """Number of findings with exactly this severity."""
+        return self.counts[severity]
+
+    def reaches(self, fail_on: Severity) -> bool:
+        """Whether a finding is at or above ``fail_on``."""
+        return any(self.counts[fail_on:])
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """What checking one input gave.
 
@@ -62,6 +89,10 @@ class FileResult:
         when the file is inside it; ``<stdin>`` for standard input).
     :param baselined: findings hidden because the baseline file lists them.
     :param error: set when the file could not be loaded; then there are no findings.
+    :param encoded: the findings already encoded for the JSON report (only
+        ``easyread check --format json`` makes these, in its worker
+        processes); then ``findings`` is empty and :meth:`count` and
+        :attr:`Report.exit_code` use the counts that come with the text.
     """
 
     path: str
@@ -71,9 +102,12 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     error: FileError | None = None
     baselined: int = 0
+    encoded: EncodedFindings | None = None
 
     def count(self, severity: Severity) -> int:
         """Number of findings with exactly this severity."""
+        if self.encoded is not None:
+            return self.encoded.count(severity)
         return sum(1 for f in self.findings if f.severity is severity)
 
     def failing(self, fail_on: Severity) -> tuple[Finding, ...]:
@@ -132,7 +166,9 @@ class Report:
         """2 when a file could not be read, 1 when a finding reaches ``fail_on``, else 0."""
         if self.failed_files:
             return ExitCode.USAGE
-        if any(f.severity >= self.fail_on for f in self.findings):
+        if any(f.severity >= self.fail_on for f in self.findings) or any(
+            r.encoded.reaches(self.fail_on) for r in self.files if r.encoded is not None
+        ):
             return ExitCode.FINDINGS
         return ExitCode.OK
 

@@ -9,10 +9,10 @@ Here the outer structure is indented and everything from ``inline_depth`` down
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["RawJSON", "dumps"]
+__all__ = ["RawJSON", "dumps", "records_text"]
 
 
 class RawJSON(str):
@@ -23,6 +23,15 @@ class RawJSON(str):
     """
 
     __slots__ = ()
+
+
+def records_text(records: Sequence[str], depth: int, indent: int = 2) -> str:
+    """A list of encoded records as :func:`dumps` writes it at ``depth``."""
+    if not records:
+        return "[]"
+    pad = " " * (indent * (depth + 1))
+    end = " " * (indent * depth)
+    return "[\n" + pad + f",\n{pad}".join(records) + "\n" + end + "]"
 
 
 def dumps(
@@ -52,7 +61,7 @@ def dumps(
             parts.append(end + "}")
         elif all(type(item) is RawJSON for item in v):
             # Encoded records (the findings of a file): one join, not a call each.
-            parts.append("[\n" + pad + f",\n{pad}".join(v) + "\n" + end + "]")
+            parts.append(records_text(v, depth, indent))
         else:
             parts.append("[\n")
             for i, item in enumerate(v):

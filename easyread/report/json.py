@@ -9,21 +9,36 @@ Within version 1, fields are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
 from ..baseline import fingerprint
 from ..model import Finding, Severity
-from . import FileResult, Report, summary_counts
-from ._jsonout import RawJSON, dumps
+from . import EncodedFindings, FileResult, Report, summary_counts
+from ._jsonout import RawJSON, dumps, records_text
 
-__all__ = ["SCHEMA", "finding_dict", "finding_json", "format_report", "report_dict"]
+__all__ = [
+    "SCHEMA",
+    "encode_findings",
+    "finding_dict",
+    "finding_json",
+    "findings_text",
+    "format_report",
+    "report_dict",
+]
 
 #: A string as JSON with non-ASCII characters kept (the C encoder's function).
 _encode = encode_basestring
 _SEVERITIES = {s: _encode(str(s)) for s in Severity}
 
 SCHEMA = "easyread.check/1"
+
+# Depth of a file's ``findings`` list in the report (report > files > file > findings).
+_FINDINGS_DEPTH = 3
+# Everything from here down is written on one line.
+_INLINE_DEPTH = 4
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -51,15 +66,39 @@ def finding_json(f: Finding) -> RawJSON:
     )
 
 
+def findings_text(findings: Sequence[Finding]) -> str:
+    """A file's ``findings`` list as the JSON report writes it (indented records)."""
+    return records_text([finding_json(f) for f in findings], _FINDINGS_DEPTH)
+
+
+def encode_findings(findings: Sequence[Finding]) -> EncodedFindings:
+    """``findings`` encoded for the report, with their count per severity.
+
+    ``easyread check --format json`` calls this in its worker processes, so
+    the parent only joins texts (see :class:`~easyread.report.EncodedFindings`).
+    """
+    counts = [0] * len(Severity)
+    for f in findings:
+        counts[f.severity] += 1
+    return EncodedFindings(findings_text(findings), tuple(counts))
+
+
+def _findings(r: FileResult, encoded: bool) -> Any:
+    if r.encoded is not None:
+        # As data (report_dict), the text is read back; the report copies it.
+        return RawJSON(r.encoded.text) if encoded else json.loads(r.encoded.text)
+    if encoded:
+        return [finding_json(f) for f in r.findings]
+    return [finding_dict(f) for f in r.findings]
+
+
 def _file_dict(r: FileResult, *, encoded: bool = False) -> dict[str, Any]:
     return {
         "path": r.path,
         "lang": r.lang or None,
         "profile": r.profile or None,
         "stats": dict(r.stats),
-        "findings": [
-            (finding_json if encoded else finding_dict)(f) for f in r.findings
-        ],
+        "findings": _findings(r, encoded),
         "baselined": r.baselined,
         "error": r.error.to_dict() if r.error is not None else None,
     }
@@ -88,7 +127,7 @@ def format_report(report: Report) -> str:
     The structure is indented; each finding is one line.
     """
     data = _report_dict(report, encoded=True)
-    return dumps(data, inline_depth=4, default=_default) + "\n"
+    return dumps(data, inline_depth=_INLINE_DEPTH, default=_default) + "\n"
 
 
 def _default(value: object) -> object:

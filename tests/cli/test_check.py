@@ -171,6 +171,25 @@ def test_parallel_jobs_keep_input_order(docs: Path, cli) -> None:
     assert len(serial["files"]) == 15
 
 
+@pytest.mark.parametrize("fail_on", ["error", "warning", "suggestion"])
+def test_parallel_json_report_is_the_serial_one_byte_for_byte(
+    docs: Path, cli, fail_on: str
+) -> None:
+    # -j 2 sends the findings from the workers already encoded (no Finding
+    # objects in the parent); the report and the exit code must not change.
+    text = (docs / "vabilo.md").read_text(encoding="utf-8")
+    for i in range(10):
+        (docs / f"n{i:02d}.md").write_text(
+            text.replace("Vstop je prost.", f"Vstop je prost {i}."), encoding="utf-8"
+        )
+    args = ("check", "--fail-on", fail_on, "--format", "json", "docs")
+    serial = cli(*args[:1], "-j", "1", *args[1:])
+    parallel = cli(*args[:1], "-j", "2", *args[1:])
+    assert parallel.out == serial.out
+    assert parallel.code == serial.code
+    assert _json(serial.out)["summary"]["warnings"] > 0
+
+
 # --- messages and languages -------------------------------------------------------------
 
 

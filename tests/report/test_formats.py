@@ -83,6 +83,41 @@ def test_exit_code_per_level(
     assert report.exit_code == expected
 
 
+def _encoded(report: Report) -> Report:
+    """``report`` as the workers of ``check --format json`` send it: findings encoded."""
+    files = tuple(
+        replace(r, findings=(), encoded=json_report.encode_findings(r.findings))
+        for r in report.files
+    )
+    return replace(report, files=files)
+
+
+def test_encoded_findings_give_the_same_json_report(sample_report: Report) -> None:
+    encoded = _encoded(sample_report)
+    assert not any(r.findings for r in encoded.files)  # nothing left to encode again
+    assert json_report.format_report(encoded) == json_report.format_report(
+        sample_report
+    )
+    assert json_report.report_dict(encoded) == json_report.report_dict(sample_report)
+    assert summary_counts(encoded) == summary_counts(sample_report)
+
+
+@pytest.mark.parametrize("fail_on", list(Severity))
+@pytest.mark.parametrize("severity", list(Severity))
+def test_encoded_findings_give_the_same_exit_code(
+    sample_report: Report, fail_on: Severity, severity: Severity
+) -> None:
+    base = sample_report.files[0]
+    findings = (replace(base.findings[0], severity=severity),)
+    report = Report(files=(replace(base, findings=findings),), fail_on=fail_on)
+    encoded = _encoded(report)
+    assert encoded.exit_code == report.exit_code
+    assert encoded.exit_code == (
+        ExitCode.FINDINGS if severity >= fail_on else ExitCode.OK
+    )
+    assert [encoded.count(s) for s in Severity] == [s is severity for s in Severity]
+
+
 def test_summary_counts(sample_report: Report) -> None:
     assert summary_counts(sample_report) == {
         "files": 3, "errors": 1, "warnings": 1, "suggestions": 1, "failed_files": 1, "baselined": 0,
