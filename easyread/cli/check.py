@@ -543,6 +543,22 @@ def _unpack(data: tuple[Any, ...]) -> FileResult:
     return FileResult(**values)
 
 
+# The workers' young-generation threshold. Checking a document makes many
+# short-lived objects, few of them in cycles: at Python's default (a young
+# collection every 700 new objects) the collector took about 6 % of a
+# worker's time (0.48 s of 7.6 s for 500 benchmark documents), at 10,000
+# 0.03 s. The collector still runs, so cycles are still freed.
+_WORKER_GC_THRESHOLD = 10_000
+
+
+def _init_worker() -> None:
+    """Set up a worker process (see :data:`_WORKER_GC_THRESHOLD`)."""
+    import gc
+
+    _, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(_WORKER_GC_THRESHOLD, gen1, gen2)
+
+
 def _check_packed(
     path: Path | None, opts: CheckOptions, encode: bool = False
 ) -> tuple[Any, ...]:
@@ -574,9 +590,13 @@ def _check_many(
         from concurrent.futures import ProcessPoolExecutor
 
         executor = ProcessPoolExecutor(
-            max_workers=min(jobs, len(files)), mp_context=_pool_context()
+            max_workers=min(jobs, len(files)),
+            mp_context=_pool_context(),
+            initializer=_init_worker,
         )
-        chunk = max(1, min(16, len(files) // (jobs * 4)))
+        # Small chunks, so no worker is left with a long last chunk while the
+        # others are done (a file takes ~15 ms; a chunk is one round trip).
+        chunk = max(1, min(4, len(files) // (jobs * 4)))
         pooled = map(
             _unpack,
             executor.map(
