@@ -58,6 +58,19 @@ def write_atomic(
                 hint="choose another output file or folder (-o)",
             )
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        # /dev/null, /dev/stdout, a named pipe: write into it. Renaming a
+        # temporary file over it would replace the device (as root, /dev/null
+        # became a plain file).
+        if target.is_dir():
+            raise error(
+                "the output is a folder, not a file",
+                where=str(path),
+                hint="give a file name, e.g. -o report.json",
+            )
+        with open(target, "wb") as fh:
+            fh.write(payload)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,28 @@ def test_same_file(tmp_path: Path) -> None:
     assert same_file(a, tmp_path / "." / "a.md")
     assert not same_file(a, tmp_path / "b.md")
     assert not same_file(a, None)
+
+
+def test_a_device_is_written_into_not_replaced(tmp_path: Path) -> None:
+    # `check -o /dev/null` as root once turned /dev/null into a plain file
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            received.append(fh.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    write_atomic(fifo, "report\n")
+    reader.join(timeout=10)
+    assert received == [b"report\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    write_atomic(os.devnull, "nothing")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(EasyreadError, match="folder"):
+        write_atomic(tmp_path, "x")
