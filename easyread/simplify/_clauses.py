@@ -93,6 +93,7 @@ class WordIndex:
         self._ends = [m.end() for m in found]
         self._seps = [i for i, ch in enumerate(text) if ch in ",;:"]
         self._hits: dict[str, list[int]] = {}
+        self._segment_ends: list[int] | None = None
 
     def count_before(self, k: int) -> int:
         """``len(_words(text[:k]))``."""
@@ -142,6 +143,76 @@ class WordIndex:
             and self._starts[j] < k
             and test(self.text[k : self._ends[j]])
         )
+
+    def segment_end(self, k: int) -> int:
+        """``k + len(_segment_to_comma(text[k:]))``: where the clause from ``k`` ends.
+
+        ``_segment_to_comma`` from every ``k`` read the rest of the sentence
+        when a bracket stayed open (quadratic); the ends for all ``k`` come
+        from one pass right to left: a separator ends the clause where it is,
+        an opening bracket skips to the end of the clause after its closing one.
+        """
+        ends = self._segment_ends
+        if ends is None:
+            text, n = self.text, len(self.text)
+            close = [n] * n  # the ")" that closes a "(" (n: never closed)
+            stack: list[int] = []
+            for i, ch in enumerate(text):
+                if ch == "(":
+                    stack.append(i)
+                elif ch == ")" and stack:
+                    close[stack.pop()] = i
+            ends = [n] * (n + 1)
+            for i in range(n - 1, -1, -1):
+                ch = text[i]
+                if ch in ",;:":
+                    ends[i] = i
+                elif ch == "(":
+                    ends[i] = ends[close[i] + 1] if close[i] < n else n
+                else:
+                    ends[i] = ends[i + 1]
+            self._segment_ends = ends
+        return ends[min(max(k, 0), len(ends) - 1)]
+
+    def clause_start(self, k: int) -> int:
+        """Where :meth:`clause_before` ``(k)`` starts."""
+        j = bisect.bisect_left(self._seps, k) - 1
+        return self._seps[j] + 1 if j >= 0 else 0
+
+    def _within(self, a: int, b: int) -> range:
+        """The indexes of the words that ``text[a:b]`` holds (maybe cut)."""
+        return range(
+            bisect.bisect_right(self._ends, a), bisect.bisect_left(self._starts, b)
+        )
+
+    def words_between(self, a: int, b: int, n: int | None = None) -> list[str]:
+        """``_words(text[a:b])[:n]``."""
+        if a >= b:
+            return []
+        js = self._within(a, b)
+        if n is not None:
+            js = js[:n]
+        return [self.text[max(self._starts[j], a) : min(self._ends[j], b)] for j in js]
+
+    def count_between(self, a: int, b: int) -> int:
+        """``len(_words(text[a:b]))``."""
+        return len(self._within(a, b)) if a < b else 0
+
+    def any_between(
+        self, name: str, test: Callable[[str], bool], a: int, b: int
+    ) -> bool:
+        """``test(text[a:b])`` for a test that is true when one word passes it."""
+        js = self._within(a, b)
+        if a >= b or not js:
+            return False
+        first, last = js[0], js[-1]
+        ends = (first, last) if first != last else (first,)
+        for j in ends:  # words cut at a or b are tested as cut
+            if test(self.text[max(self._starts[j], a) : min(self._ends[j], b)]):
+                return True
+        hits = self._passing(name, test)
+        i = bisect.bisect_right(hits, first)  # a whole word strictly inside
+        return i < len(hits) and hits[i] < last
 
     def _passing(self, name: str, test: Callable[[str], bool]) -> list[int]:
         hits = self._hits.get(name)

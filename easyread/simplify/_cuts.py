@@ -64,6 +64,12 @@ class Cut:
     )
 
 
+def _first_word_from(text: str, k: int) -> str:
+    """``_first_word(text[k:])`` without copying the rest of the text."""
+    m = _WORD_RE.search(text, k)  # no look-behind: the same as in the slice
+    return m.group() if m else ""
+
+
 class Finder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -186,9 +192,8 @@ class Finder:
             word = m.group(1).lower()
             right = text[m.end() :]
             if word in _SL_DROP | _SL_KEEP:
-                right_clause = _segment_to_comma(right)
                 if not (
-                    _sl_finite(right_clause, ctx)
+                    wi.any_between("finite", finite, m.end(), wi.segment_end(m.end()))
                     and wi.any_before("verb", verb, m.start())
                 ):
                     continue
@@ -250,11 +255,11 @@ class Finder:
                 or _first_word(left_clause).lower() in _SL_SUBORDINATE_START
             ):
                 continue
-            right_clause = _segment_to_comma(right)
-            if len(_words(right_clause)) < 3 or len(_words(left_clause)) < 2:
+            right_end = wi.segment_end(m.end())  # _segment_to_comma(right)
+            if wi.count_between(m.end(), right_end) < 3 or len(_words(left_clause)) < 2:
                 continue
             if not (
-                _sl_finite(right_clause, ctx)
+                wi.any_between("finite", finite, m.end(), right_end)
                 and wi.any_before("finite", finite, m.start())
             ):
                 continue
@@ -300,9 +305,8 @@ class Finder:
                 or ctx.pack.lemma(word) != word
             ):
                 continue
-            right = text[m.end() :]
-            if wi.count_from(m.end()) >= 3 and not _sl_finite(
-                _segment_to_comma(right), ctx
+            if wi.count_from(m.end()) >= 3 and not wi.any_between(
+                "finite", finite, m.end(), wi.segment_end(m.end())
             ):
                 aux = "so" if word.endswith("i") else "je"
                 out.append(
@@ -356,16 +360,19 @@ class Finder:
         for m in re.finditer(r"\s+(in|ter)\s+", text):
             if not ok[m.start()]:
                 continue
-            right = text[m.end() :]
-            right_clause = _segment_to_comma(right)
             if wi.count_before(m.start()) < 4 or wi.count_from(m.end()) < 3:
                 continue
-            left_clause = wi.clause_before(m.start())
-            if not (_sl_finite(right_clause, ctx) and _sl_finite(left_clause, ctx)):
+            # the clauses before and after "in" read from the index, not copied
+            # and re-read per "in" (quadratic on thousands of them)
+            left_start = wi.clause_start(m.start())
+            if not (
+                wi.any_between("finite", finite, m.end(), wi.segment_end(m.end()))
+                and wi.any_between("finite", finite, left_start, m.start())
+            ):
                 continue
-            first = _first_word(right)
+            first = _first_word_from(text, m.end())
             if first.lower() in _SL_CLITICS:
-                if sl_move_clitics(right, ctx.pack) is None:
+                if sl_move_clitics(text[m.end() :], ctx.pack) is None:
                     continue
                 out.append(
                     Cut(
@@ -379,7 +386,8 @@ class Finder:
                 )
             elif (
                 is_verb(first, ctx.pack)
-                and _words(left_clause)[0].lower() not in _SL_SUBORDINATE_START
+                and wi.words_between(left_start, m.start(), 1)[0].lower()
+                not in _SL_SUBORDINATE_START
             ):
                 out.append(
                     Cut(

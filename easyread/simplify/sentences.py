@@ -31,6 +31,7 @@ from ..model import BlockKind, TokenKind
 from ._clauses import (
     sl_move_clitics,
 )
+from ._count import WordCounts
 from ._cuts import Finder
 from ._enum import is_verb
 from ._lang import simplify_data
@@ -144,15 +145,18 @@ class Sentences:
             return [seg]
         cuts = [c for c in finder.cuts(text) if long or c.priority == 0]
         middle = len(text) / 2
+        # the words left and right of each cut, from one tokenisation of the
+        # sentence (counting each part anew was quadratic in the cuts)
+        counts = WordCounts(text, ctx.pack) if cuts else None
         for cut in sorted(cuts, key=lambda c: (c.priority, abs(c.start - middle))):
+            assert counts is not None
+            n_left, n_right = counts.before(cut.start), counts.after(cut.end)
+            if n_left < 2 or n_right < 2:
+                continue
+            if cut.priority > 1 and (n_left < 3 or n_right < 3):
+                continue
             left = seg.slice(0, cut.start)
             right = seg.slice(cut.end)
-            if word_count(left.text, ctx) < 2 or word_count(right.text, ctx) < 2:
-                continue
-            if cut.priority > 1 and (
-                word_count(left.text, ctx) < 3 or word_count(right.text, ctx) < 3
-            ):
-                continue
             left = tidy(left).ensure_stop()
             right = tidy(right)
             if cut.move_clitics:

@@ -20,16 +20,19 @@ from types import SimpleNamespace
 
 import pytest
 
+from easyread.lang import get_pack
 from easyread.loader import load_text
 from easyread.simplify import dates as dates_module
 from easyread.simplify import simplify_document
 from easyread.simplify._batch import RightToLeft
-from easyread.simplify._clauses import WordIndex, _words
+from easyread.simplify._clauses import WordIndex, _segment_to_comma, _words
+from easyread.simplify._count import WordCounts
 from easyread.simplify._spans import SpanSet
 from easyread.simplify._tail import letters_back, space_back, tail_search
 from easyread.simplify._text import SegText
 from easyread.simplify._util import tidy
 from easyread.simplify.pipeline import Recorder
+from easyread.simplify.sentences import word_count
 
 # ---------------------------------------------------------------- equivalence
 
@@ -159,6 +162,45 @@ def test_word_index_answers_like_words_of_the_slice() -> None:
             assert wi.clause_before(k) == re.split(r"[,;:]", text[:k])[-1]
             assert wi.any_before("t", test, k) == any_word(text[:k]), (text, k)
             assert wi.any_from("t", test, k) == any_word(text[k:]), (text, k)
+            assert wi.clause_start(k) + len(wi.clause_before(k)) == k
+            end = wi.segment_end(k)
+            assert text[k:end] == _segment_to_comma(text[k:]), (text, k)
+
+
+def test_word_index_ranges_answer_like_words_of_the_slice() -> None:
+    def test(w: str) -> bool:
+        return w in ("je", "12") or w.endswith("ti")
+
+    pieces = ["je", " ", ",", ";", "(", ")", "12", "x", "iti", "_", "ž", "t"]
+    for seed in range(3000):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        wi = WordIndex(text)
+        for a in range(len(text) + 1):
+            end = wi.segment_end(a)
+            assert text[a:end] == _segment_to_comma(text[a:]), (text, a)
+            for b in range(a, len(text) + 1):
+                words = _words(text[a:b])
+                assert wi.words_between(a, b, 1) == words[:1], (text, a, b)
+                assert wi.count_between(a, b) == len(words), (text, a, b)
+                expected = any(test(w) for w in words)
+                assert wi.any_between("t", test, a, b) == expected, (text, a, b)
+
+
+def test_word_counts_of_the_parts_are_those_of_the_parts_tokenised() -> None:
+    pack = get_pack("sl")
+    ctx = SimpleNamespace(pack=pack)
+    # e-mails, URLs with ";" and numbers with "," are where a part's tokens
+    # differ from the whole text's
+    pieces = ["a", "b@c.de", "x.y", "-", "+", "1", ".", ",", ";", " ", "http://a;b"]
+    pieces += ["www.x", "1,2", "ab-cd", "'", "_", "@", "Ž", "e.g.", "(", "…"]
+    for seed in range(5000):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        counts = WordCounts(text, pack)
+        for k in range(len(text) + 1):
+            assert counts.before(k) == word_count(text[:k], ctx), (text, k)  # type: ignore[arg-type]
+            assert counts.after(k) == word_count(text[k:], ctx), (text, k)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- growth
@@ -174,6 +216,12 @@ GROWTH: dict[str, Callable[[int], str]] = {
         " ".join(f"od {i % 24}. do {(i + 1) % 24}. ure" for i in range(n)) + "\n"
     ),
     "commas-and-verbs": lambda n: "Pridite, " * n + "\n",
+    # clauses joined by "in" (each "in" read both clauses), semicolons with no
+    # words between them (each cut counted the words of both parts) and a run
+    # of "in" (each read the rest of the sentence for a verb)
+    "in-between-clauses": lambda n: "ti in vi " * n + "\n",
+    "semicolons": lambda n: "; " * n + "\n",
+    "in-runs": lambda n: "in " * n + "\n",
     # dates, times and hard words the transforms edit in one sentence
     "dates-in-a-list": lambda n: "Datumi: " + "10. 5. 2024, " * n + "konec.\n",
     "clock-times": lambda n: "Pridite " + "ob 10:30, " * n + "konec.\n",
