@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Any, TypeVar
 
 from .lang import LanguagePack
 from .model import (
@@ -24,6 +25,8 @@ from .model import (
 )
 
 __all__ = ["segment_block"]
+
+_T = TypeVar("_T")
 
 _NO_TEXT = (BlockKind.CODE, BlockKind.RULE)
 
@@ -47,22 +50,26 @@ def segment_block(source: SourceText, block: Block, pack: LanguagePack) -> Block
     tokenize = pack.tokenize
     word_info = _word_info(pack)
     word_kind, number_kind = TokenKind.WORD, TokenKind.NUMBER
+    make_span, make_location, make_token = _MAKE_SPAN, _MAKE_LOCATION, _MAKE_TOKEN
     sentences = []
     for s_start, s_end in pack.split_sentences(text):
         chunk = text[s_start:s_end]
         tokens = []
         for t_start, t_end, kind in tokenize(chunk):
             first = offsets[s_start + t_start]
-            span = Span(first, offsets[s_start + t_end - 1] + 1)
+            last = offsets[s_start + t_end - 1] + 1
+            # Span() checks that last > first; offsets only grow, so this
+            # is the one case where the check could fail (and raise).
+            span = make_span(first, last) if last > first else Span(first, last)
             line = bisect_right(line_starts, first)
-            location = Location(line, first - line_starts[line - 1] + 1)
+            location = make_location(line, first - line_starts[line - 1] + 1)
             word = chunk[t_start:t_end]
             if kind is word_kind:
                 lemma, syllables = word_info(word)
-                tokens.append(Token(word, kind, span, location, lemma, syllables))
+                tokens.append(make_token(word, kind, span, location, lemma, syllables))
             else:
                 syll = _number_syllables(word) if kind is number_kind else 0
-                tokens.append(Token(word, kind, span, location, word, syll))
+                tokens.append(make_token(word, kind, span, location, word, syll))
         span = block.source_span(s_start, s_end)
         sentences.append(
             Sentence(
@@ -74,6 +81,50 @@ def segment_block(source: SourceText, block: Block, pack: LanguagePack) -> Block
             )
         )
     return replace(block, sentences=tuple(sentences))
+
+
+def _maker(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen, slotted dataclass ``cls`` that skips its ``__init__``.
+
+    The generated ``__init__`` of a frozen dataclass sets each field with
+    ``object.__setattr__``, looked up and called per field; setting the slots
+    through their descriptors takes half the time. Three such objects (span,
+    location, token) are made for every token of every document. Fields are
+    given positionally and all of them; ``__post_init__`` is not run, so the
+    caller checks what it would check.
+    """
+    setters = [getattr(cls, f.name).__set__ for f in fields(cls)]  # type: ignore[arg-type]
+    new = object.__new__
+    if len(setters) == 2:
+        set_a, set_b = setters
+
+        def make2(a: Any, b: Any) -> _T:
+            obj = new(cls)
+            set_a(obj, a)
+            set_b(obj, b)
+            return obj
+
+        return make2
+    if len(setters) == 6:
+        s1, s2, s3, s4, s5, s6 = setters
+
+        def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> _T:
+            obj = new(cls)
+            s1(obj, a)
+            s2(obj, b)
+            s3(obj, c)
+            s4(obj, d)
+            s5(obj, e)
+            s6(obj, f)
+            return obj
+
+        return make6
+    raise TypeError(f"no fast constructor for {cls.__name__}")  # pragma: no cover
+
+
+_MAKE_SPAN = _maker(Span)
+_MAKE_LOCATION = _maker(Location)
+_MAKE_TOKEN = _maker(Token)
 
 
 def _segment_general(source: SourceText, block: Block, pack: LanguagePack) -> Block:

@@ -66,3 +66,47 @@ def test_unit_words_are_what_word_makes(path: Path) -> None:
             assert type(w) is Word
             assert w == Word(w.start, w.end, w.text, w.kind, w.lemma, w.syllables)
             assert unit.text[w.start : w.end] == w.text
+
+
+@pytest.mark.parametrize(
+    ("cls", "values"),
+    [
+        ("Span", (3, 7)),
+        ("Location", (2, 5)),
+        ("Token", ("dan", "WORD", (0, 3), (1, 1), "dan", 1)),
+    ],
+)
+def test_fast_constructors_make_what_the_dataclass_makes(
+    cls: str, values: tuple[object, ...]
+) -> None:
+    """segment_block makes spans, locations and tokens without their __init__."""
+    from dataclasses import FrozenInstanceError, fields
+
+    from easyread import model
+    from easyread.segment import _MAKE_LOCATION, _MAKE_SPAN, _MAKE_TOKEN
+
+    make = {"Span": _MAKE_SPAN, "Location": _MAKE_LOCATION, "Token": _MAKE_TOKEN}[cls]
+    if cls == "Token":
+        values = (
+            values[0],
+            model.TokenKind.WORD,
+            model.Span(*values[2]),  # type: ignore[misc]
+            model.Location(*values[3]),  # type: ignore[misc]
+            *values[4:],
+        )
+    made = make(*values)
+    expected = getattr(model, cls)(*values)
+    assert type(made) is type(expected)
+    assert made == expected
+    assert hash(made) == hash(expected)
+    assert [getattr(made, f.name) for f in fields(made)] == list(values)
+    with pytest.raises(FrozenInstanceError):
+        made.__setattr__(fields(made)[0].name, 0)
+
+
+def test_fast_path_still_rejects_offsets_that_go_backwards() -> None:
+    doc = load_text("---\nlang: sl\n---\n\nDober dan.\n")
+    block = next(b for b in doc.blocks if b.sentences)
+    backwards = tuple(reversed(block.offsets))
+    with pytest.raises(ValueError, match="invalid span"):
+        segment_block(doc.source, replace(block, offsets=backwards), doc.pack)

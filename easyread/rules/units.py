@@ -80,8 +80,7 @@ def _moved(w: Word, shift: int) -> Word:
     """``w`` shifted by ``shift`` characters (its derived fields are copied, not recomputed)."""
     if not shift:
         return w  # immutable: the same word serves the sentence and its block
-    start, end, *rest = w
-    return _make_word(Word, (start + shift, end + shift, *rest))
+    return _make_word(Word, (w[0] + shift, w[1] + shift, *w[2:]))
 
 
 def line_cuts(text: str, words: tuple[Word, ...]) -> list[int]:
@@ -186,7 +185,12 @@ def _build_units(doc: Document) -> DocUnits:
                 )
                 sentences.append(unit)
                 own.append(unit)
-        tokens = tuple(_moved(w, u.offset) for u in own for w in u.tokens)
+        if len(own) == 1 and not own[0].offset:
+            # One sentence at the start of the block (a heading, a list
+            # item): its words are the block's, unmoved.
+            tokens = own[0].tokens
+        else:
+            tokens = tuple(_moved(w, u.offset) for u in own for w in u.tokens)
         blocks.append(
             Unit(
                 "block",

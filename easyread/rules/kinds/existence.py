@@ -169,6 +169,8 @@ class Existence:
 
     def run(self, unit: Unit, ctx: Context) -> Iterable[Hit]:
         spans = find_spans(unit, ctx)
+        if not spans:
+            return  # (most units): no hit whatever min_count and once say
         total = len(spans)
         if total < int(ctx.param("min_count") or 1):
             return
