@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-__all__ = ["active_content"]
+__all__ = ["URL_ATTRS", "active_content"]
 
 _ACTIVE_TAGS = frozenset(
     {
@@ -28,7 +28,8 @@ _ACTIVE_TAGS = frozenset(
         "form",
     }
 )
-_URL_ATTRS = frozenset(
+#: Attributes that hold a URL (checked for script URLs here and in verify/html.py).
+URL_ATTRS = frozenset(
     {
         "href",
         "src",
@@ -79,7 +80,7 @@ class _Scanner(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.found.append(f"an event handler ({name}=) on <{tag}>")
-            elif name in _URL_ATTRS and _SCRIPT_URL_RE.match(value):
+            elif name in URL_ATTRS and _SCRIPT_URL_RE.match(value):
                 self.found.append(f"a script URL in <{tag} {name}>")
             elif name in _FETCHED_ATTRS and self._remote(value):
                 self.found.append(f"a remote {name} on <{tag}>")

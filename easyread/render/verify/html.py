@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 from ...errors import DocumentError
 from ...model import Finding
 from ...profiles import Profile
+from .._active import URL_ATTRS
 from . import _messages as m
 from ._color import RGBA, contrast_ratio, find_color, parse_color
 from ._css import (
@@ -32,16 +33,6 @@ from ._report import Collector, Where, message_lang
 __all__ = ["HtmlFacts", "parse_html", "verify_html", "verify_html_text"]
 
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_URL_ATTRS = {
-    "href",
-    "src",
-    "action",
-    "formaction",
-    "xlink:href",
-    "data",
-    "poster",
-    "background",
-}
 _ITALIC_TAGS = ("i", "em", "cite", "var", "dfn", "address")
 _HEADING = re.compile(r"^h([1-6])$")
 _COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
@@ -151,7 +142,7 @@ class _Parser(HTMLParser):
         for name, value in t.attrs.items():
             if name.startswith("on") and len(name) > 2:
                 f.handlers.append((t, name))
-            elif name in _URL_ATTRS and value:
+            elif name in URL_ATTRS and value:
                 cleaned = re.sub(r"[\s\x00-\x1f]", "", value).lower()
                 if cleaned.startswith(("javascript:", "vbscript:")):
                     f.js_urls.append((t, name))
